@@ -1,0 +1,29 @@
+"""The HTTP API at /api/v1/: one NinjaAPI, with a router per app.
+
+Errors are JSON {"error": code, "detail": text} with the right status code.
+"""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+api = NinjaAPI(title="Luukku API", version="1", urls_namespace="api")
+
+
+def _error(request: HttpRequest, code: str, detail: object, status: int) -> HttpResponse:
+    return api.create_response(request, {"error": code, "detail": detail}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return _error(request, "invalid", exc.errors, 422)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, "unauthenticated", "Sign in first.", 401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, getattr(exc, "code", "error"), str(exc), exc.status_code)

@@ -1,0 +1,5 @@
+"""Websocket routes, gathered from the apps that push live updates."""
+
+from django.urls import URLPattern
+
+websocket_urlpatterns: list[URLPattern] = []

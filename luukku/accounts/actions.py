@@ -1,0 +1,130 @@
+"""Writes for accounts: users, organisation roles and magic links."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from luukku.accounts import tasks
+from luukku.accounts.models import (
+    LinkPurpose,
+    OrganisationMembership,
+    OrganisationRole,
+    SignInLink,
+    User,
+    normalise_email,
+)
+from luukku.core.models import Organisation
+
+
+class InvalidSignInLink(Exception):
+    """The link is unknown, used or expired; we do not say which."""
+
+
+def hash_token(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+def safe_next_path(next_path: str) -> str:
+    """Keep only local paths, so a link cannot send people to another site."""
+    if next_path and url_has_allowed_host_and_scheme(next_path, allowed_hosts=None):
+        return next_path if next_path.startswith("/") else ""
+    return ""
+
+
+def do_get_or_create_user(*, email: str, display_name: str = "") -> tuple[User, bool]:
+    email = normalise_email(email)
+    user = User.objects.filter(email=email).first()
+    if user is not None:
+        if display_name and not user.display_name:
+            user.display_name = display_name
+            user.save(update_fields=["display_name"])
+        return user, False
+    return User.objects.create_user(email, display_name=display_name), True
+
+
+def do_set_organisation_role(
+    *, organisation: Organisation, user: User, role: OrganisationRole
+) -> OrganisationMembership:
+    membership, _created = OrganisationMembership.objects.update_or_create(
+        organisation=organisation, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+def _create_link(user: User, purpose: LinkPurpose, next_path: str, minutes: int) -> str:
+    raw_token = secrets.token_urlsafe(32)
+    SignInLink.objects.create(
+        user=user,
+        token_hash=hash_token(raw_token),
+        purpose=purpose,
+        next_path=safe_next_path(next_path),
+        expires_at=timezone.now() + timedelta(minutes=minutes),
+    )
+    return raw_token
+
+
+def do_request_sign_in_link(*, email: str, next_path: str = "") -> None:
+    """E-mail a sign-in link if the address belongs to an active user; say nothing either way."""
+    user = User.objects.filter(email=normalise_email(email), is_active=True).first()
+    if user is None:
+        return
+    with transaction.atomic():
+        raw_token = _create_link(user, LinkPurpose.SIGN_IN, next_path, settings.MAGIC_LINK_MINUTES)
+        transaction.on_commit(
+            lambda: tasks.send_sign_in_link.enqueue(user_id=user.pk, raw_token=raw_token)
+        )
+
+
+def do_send_invitation(
+    *, user: User, inviter: User, context_name: str, next_path: str, message: str = ""
+) -> None:
+    """Invite a person into something (a programme): a long-lived link that signs them in."""
+    with transaction.atomic():
+        raw_token = _create_link(
+            user, LinkPurpose.INVITATION, next_path, settings.INVITATION_LINK_MINUTES
+        )
+        transaction.on_commit(
+            lambda: tasks.send_invitation.enqueue(
+                user_id=user.pk,
+                inviter_id=inviter.pk,
+                context_name=context_name,
+                raw_token=raw_token,
+                message=message,
+            )
+        )
+
+
+@transaction.atomic
+def do_use_sign_in_link(*, raw_token: str) -> tuple[User, str]:
+    """Spend a link and return its user and where to go next.
+
+    The row is locked so that two clicks racing each other cannot both sign in.
+    """
+    link = (
+        SignInLink.objects.select_for_update()
+        .select_related("user")
+        .filter(token_hash=hash_token(raw_token))
+        .first()
+    )
+    now = timezone.now()
+    if link is None or link.used_at is not None or link.expires_at <= now:
+        raise InvalidSignInLink
+    if not link.user.is_active:
+        raise InvalidSignInLink
+    link.used_at = now
+    link.save(update_fields=["used_at"])
+    return link.user, link.next_path
+
+
+def do_update_profile(*, user: User, display_name: str, language: str, time_zone: str) -> User:
+    user.display_name = display_name
+    user.language = language
+    user.time_zone = time_zone
+    user.full_clean(exclude=["password", "email"])
+    user.save(update_fields=["display_name", "language", "time_zone"])
+    return user

@@ -1,0 +1,48 @@
+"""Fixtures shared by every app's tests: an organisation and its people."""
+
+import pytest
+from django.test import Client
+
+from luukku.accounts.actions import do_set_organisation_role
+from luukku.accounts.models import OrganisationRole, User
+from luukku.core.actions import do_create_organisation
+from luukku.core.models import Organisation
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    return do_create_organisation(name="Kaupunki", slug="kaupunki")
+
+
+@pytest.fixture
+def other_organisation(db: None) -> Organisation:
+    return do_create_organisation(name="Other Org", slug="other-org")
+
+
+def make_user(email: str, name: str = "", **fields: object) -> User:
+    return User.objects.create_user(email, display_name=name, **fields)
+
+
+@pytest.fixture
+def staff_user(organisation: Organisation) -> User:
+    user = make_user("staff@example.com", "Sanna Staff")
+    do_set_organisation_role(organisation=organisation, user=user, role=OrganisationRole.STAFF)
+    return user
+
+
+@pytest.fixture
+def org_admin(organisation: Organisation) -> User:
+    user = make_user("admin@example.com", "Aino Admin")
+    do_set_organisation_role(organisation=organisation, user=user, role=OrganisationRole.ADMIN)
+    return user
+
+
+@pytest.fixture
+def signed_in(client: Client):  # type: ignore[no-untyped-def]
+    """Return a function that signs a user in on the test client."""
+
+    def sign_in(user: User) -> Client:
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,41 @@
+"""An e-mail backend that stores messages in the database for the built-in mailbox."""
+
+from collections.abc import Sequence
+from email import policy
+from email.message import EmailMessage as StdEmailMessage
+from email.parser import BytesParser
+
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import EmailMessage
+
+from luukku.core.models import LocalMail
+
+
+def _parts_of(raw: bytes) -> tuple[str, str]:
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(parsed, StdEmailMessage)
+    text_part = parsed.get_body(preferencelist=("plain",))
+    html_part = parsed.get_body(preferencelist=("html",))
+    text = text_part.get_content() if text_part is not None else ""
+    html = html_part.get_content() if html_part is not None else ""
+    return str(text), str(html)
+
+
+class MailboxBackend(BaseEmailBackend):
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        stored = []
+        for message in email_messages:
+            raw = message.message().as_bytes()
+            text, html = _parts_of(raw)
+            stored.append(
+                LocalMail(
+                    from_address=message.from_email,
+                    to_addresses=", ".join(message.recipients()),
+                    subject=str(message.subject),
+                    body_text=text,
+                    body_html=html,
+                    raw_message=raw.decode("utf-8", errors="replace"),
+                )
+            )
+        LocalMail.objects.bulk_create(stored)
+        return len(stored)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from luukku.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.landing, name="home"),
+    path("healthz", views.health, name="health"),
+    path("mailbox/", views.mailbox, name="mailbox"),
+    path("mailbox/<int:mail_id>/", views.mailbox_message, name="mailbox_message"),
+]

@@ -1,0 +1,46 @@
+"""Pages every visitor can reach, and the built-in mailbox for staff."""
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from luukku.core import queries
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("programmes:list")
+    return render(request, "core/landing.html")
+
+
+def rate_limited(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    message = _("Too many attempts. Please wait a while and try again.")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "rate_limited", "detail": message}, status=429)
+    return render(request, "core/rate_limited.html", {"message": message}, status=429)
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    return JsonResponse({"status": "ok"})
+
+
+def _require_mailbox() -> None:
+    if settings.EMAIL_BACKEND != "luukku.core.mailbox.MailboxBackend":  # type: ignore[misc]
+        raise Http404
+
+
+@staff_member_required
+def mailbox(request: HttpRequest) -> HttpResponse:
+    _require_mailbox()
+    recipient = request.GET.get("to", "").strip()
+    mails = queries.list_local_mail(recipient=recipient)[:200]
+    return render(request, "core/mailbox.html", {"mails": mails, "recipient": recipient})
+
+
+@staff_member_required
+def mailbox_message(request: HttpRequest, mail_id: int) -> HttpResponse:
+    _require_mailbox()
+    mail = queries.access_local_mail(mail_id)
+    return render(request, "core/mailbox_message.html", {"mail": mail})
