@@ -27,3 +27,20 @@ def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> H
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _error(request, getattr(exc, "code", "error"), str(exc), exc.status_code)
+
+
+def _mount_routers() -> None:
+    from luukku.activity.api import router as activity_router
+    from luukku.discussions.api import router as discussions_router
+    from luukku.notifications.api import router as notifications_router
+    from luukku.privacy.api import router as privacy_router
+    from luukku.programmes.api import router as programmes_router
+
+    api.add_router("/activity/", activity_router)
+    api.add_router("/discussions/", discussions_router)
+    api.add_router("/notifications/", notifications_router)
+    api.add_router("/privacy/", privacy_router)
+    api.add_router("/programmes/", programmes_router)
+
+
+_mount_routers()

@@ -80,7 +80,9 @@ def email_settings(url: str) -> dict[str, object]:
     if scheme in simple:
         return {"EMAIL_BACKEND": simple[scheme]}
     if scheme not in {"smtp", "smtp+tls", "smtps"}:
-        raise ConfigError(f"EMAIL_URL scheme must be mailbox, smtp, smtp+tls, smtps or console: {url!r}")
+        raise ConfigError(
+            f"EMAIL_URL scheme must be mailbox, smtp, smtp+tls, smtps or console: {url!r}"
+        )
     return {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": parts.hostname or "localhost",

@@ -54,7 +54,12 @@ def parse_address_list(text: str) -> AddressList:
         try:
             validate_email(email)
         except ValidationError:
-            result.errors.append((line_number, _("“%(value)s” is not a valid e-mail address.") % {"value": address or name}))
+            result.errors.append(
+                (
+                    line_number,
+                    _("“%(value)s” is not a valid e-mail address.") % {"value": address or name},
+                )
+            )
             continue
         if email in seen:
             result.duplicates_merged += 1
@@ -62,5 +67,7 @@ def parse_address_list(text: str) -> AddressList:
         seen.add(email)
         result.invitees.append(Invitee(email=email, display_name=name[:150]))
     if len(result.invitees) > MAX_ADDRESSES_PER_LIST:
-        result.errors.append((0, _("A list may hold at most %(max)d addresses.") % {"max": MAX_ADDRESSES_PER_LIST}))
+        result.errors.append(
+            (0, _("A list may hold at most %(max)d addresses.") % {"max": MAX_ADDRESSES_PER_LIST})
+        )
     return result

@@ -24,6 +24,8 @@ def _time_zone_choices() -> list[tuple[str, str]]:
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label=_("Name"), max_length=150, required=False)
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Browser default")), *settings.LANGUAGES], required=False
+        label=_("Language"),
+        choices=[("", _("Browser default")), *settings.LANGUAGES],
+        required=False,
     )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zone_choices, required=False)

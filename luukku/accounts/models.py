@@ -36,9 +36,7 @@ def normalise_email(email: str) -> str:
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150, blank=True)
-    language = models.CharField(
-        _("language"), max_length=5, blank=True, choices=settings.LANGUAGES
-    )
+    language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.LANGUAGES)
     time_zone = models.CharField(
         _("time zone"), max_length=64, blank=True, validators=[validate_time_zone]
     )

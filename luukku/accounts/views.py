@@ -28,8 +28,12 @@ def sign_in_user(request: HttpRequest, user: User) -> None:
         translation.activate(user.language)
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True)
-@ratelimit(key=email_rate_key, rate=lambda group, request: settings.SIGN_IN_RATE, method="POST", block=True)
+@ratelimit(
+    key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
+)
+@ratelimit(
+    key=email_rate_key, rate=lambda group, request: settings.SIGN_IN_RATE, method="POST", block=True
+)
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None, initial={"next": request.GET.get("next", "")})
     if request.method == "POST" and form.is_valid():
@@ -45,7 +49,9 @@ def link_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/link_sent.html", {"minutes": settings.MAGIC_LINK_MINUTES})
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True)
+@ratelimit(
+    key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
+)
 def use_link(request: HttpRequest, raw_token: str) -> HttpResponse:
     """Show a button on GET and spend the link on POST: mail scanners follow GET links."""
     if request.method != "POST":
@@ -58,7 +64,9 @@ def use_link(request: HttpRequest, raw_token: str) -> HttpResponse:
     return redirect(next_path or settings.LOGIN_REDIRECT_URL)
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True)
+@ratelimit(
+    key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
+)
 def password_sign_in(request: HttpRequest) -> HttpResponse:
     form = PasswordSignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +77,9 @@ def password_sign_in(request: HttpRequest) -> HttpResponse:
         )
         if isinstance(user, User):
             sign_in_user(request, user)
-            return redirect(actions.safe_next_path(request.GET.get("next", "")) or settings.LOGIN_REDIRECT_URL)
+            return redirect(
+                actions.safe_next_path(request.GET.get("next", "")) or settings.LOGIN_REDIRECT_URL
+            )
         form.add_error(None, _("The e-mail address or password is wrong."))
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/password_sign_in.html", {"form": form}, status=status)
@@ -85,7 +95,11 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
-    initial = {"display_name": user.display_name, "language": user.language, "time_zone": user.time_zone}
+    initial = {
+        "display_name": user.display_name,
+        "language": user.language,
+        "time_zone": user.time_zone,
+    }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         actions.do_update_profile(user=user, **form.cleaned_data)
@@ -97,4 +111,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         if user.language:
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
         return response
-    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -52,7 +52,9 @@ class Team(models.Model):
         verbose_name_plural = _("teams")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique_per_org")
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="team_name_unique_per_org"
+            )
         ]
 
     def __str__(self) -> str:
