@@ -46,3 +46,24 @@ def signed_in(client: Client):  # type: ignore[no-untyped-def]
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate-limit counters live in the cache; with Redis they would outlive a test."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    # The database cache is rolled back with each test already, and touching it here
+    # would need database access in tests that have none.
+    if not isinstance(caches["default"], DatabaseCache):
+        caches["default"].clear()
+
+
+@pytest.fixture
+def client() -> Client:
+    """A test client that asks for English, so assertions can read the English texts.
+
+    The installation default language is Finnish; tests of translations ask for fi or sv.
+    """
+    return Client(headers={"accept-language": "en"})

@@ -1,0 +1,65 @@
+"""Writes for activity: appending events, one at a time or a batch at a time."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+from luukku.activity.models import ACTIVE_PING_SECONDS, Event, EventKind
+
+TARGET_MAX_LENGTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event of a batch, already checked: the member and programme come from the batch."""
+
+    kind: str
+    target: str
+    occurred_at: datetime
+
+
+def _event(
+    organisation_id: int, programme_id: int, user_id: int, kind: str, target: str, at: datetime
+) -> Event:
+    return Event(
+        organisation_id=organisation_id,
+        programme_id=programme_id,
+        user_id=user_id,
+        kind=kind,
+        target=target[:TARGET_MAX_LENGTH],
+        occurred_at=at,
+        active_seconds=ACTIVE_PING_SECONDS if kind == EventKind.ACTIVE_PING else 0,
+    )
+
+
+def record_event(
+    *,
+    organisation_id: int,
+    programme_id: int,
+    user_id: int,
+    kind: EventKind,
+    target: str = "",
+    occurred_at: datetime | None = None,
+) -> None:
+    """Append one event with a single INSERT and no reads.
+
+    Callers pass ids they already hold (the page they render has the programme and the
+    user loaded), so recording an event never costs a lookup.
+    """
+    at = occurred_at or timezone.now()
+    _event(organisation_id, programme_id, user_id, kind, target, at).save(force_insert=True)
+
+
+def record_batch(
+    *, organisation_id: int, programme_id: int, user_id: int, events: Iterable[NewEvent]
+) -> int:
+    """Append a batch of one member's events in one bulk INSERT; return how many."""
+    rows = [
+        _event(organisation_id, programme_id, user_id, e.kind, e.target, e.occurred_at)
+        for e in events
+    ]
+    if rows:
+        Event.objects.bulk_create(rows)
+    return len(rows)

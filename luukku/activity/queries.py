@@ -1,0 +1,79 @@
+"""Reads for activity: visits, "new since your last visit", and a person's own events."""
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from luukku.activity.models import Event
+from luukku.activity.visits import Visit, previous_visit_end, split_visits
+
+__all__ = [
+    "Visit",
+    "event_counts_for_user",
+    "events_for_user",
+    "previous_visit_ended_at",
+    "programme_ids_with_events",
+    "recent_events_for_user",
+    "visits_for",
+]
+
+
+def _member_events(user_id: int, programme_id: int) -> QuerySet[Event]:
+    return Event.objects.filter(user_id=user_id, programme_id=programme_id)
+
+
+def visits_for(user_id: int, programme_id: int, *, since: datetime | None = None) -> list[Visit]:
+    """A member's visits to a programme, oldest first.
+
+    With `since`, only events from then on are considered, so a visit running across
+    `since` starts at its first event after it.
+    """
+    events = _member_events(user_id, programme_id)
+    if since is not None:
+        events = events.filter(occurred_at__gte=since)
+    rows = events.order_by("occurred_at").values_list("occurred_at", "active_seconds")
+    return split_visits(rows.iterator(chunk_size=2000))
+
+
+def previous_visit_ended_at(user_id: int, programme_id: int) -> datetime | None:
+    """When the member's visit before the current one ended ("new since your last visit").
+
+    Only the current visit's events and one more are read, newest first, along the
+    (user_id, programme_id, occurred_at) index.
+    """
+    times = (
+        _member_events(user_id, programme_id)
+        .order_by("-occurred_at")
+        .values_list("occurred_at", flat=True)
+        .iterator(chunk_size=200)
+    )
+    return previous_visit_end(times, now=timezone.now())
+
+
+def programme_ids_with_events(user_id: int) -> list[int]:
+    """The programmes a person has any recorded events in."""
+    rows = Event.objects.filter(user_id=user_id).values_list("programme_id", flat=True)
+    return sorted(set(rows.distinct().order_by()))
+
+
+def event_counts_for_user(user_id: int) -> list[dict[str, object]]:
+    """How many events of each kind a person has per programme."""
+    rows = (
+        Event.objects.filter(user_id=user_id)
+        .values("programme_id", "kind")
+        .annotate(count=Count("id"))
+        .order_by("programme_id", "kind")
+    )
+    return list(rows)
+
+
+def recent_events_for_user(user_id: int, *, limit: int = 100) -> list[Event]:
+    """A person's latest events, newest first."""
+    return list(Event.objects.filter(user_id=user_id).order_by("-occurred_at", "-id")[:limit])
+
+
+def events_for_user(user_id: int) -> Iterator[Event]:
+    """All of a person's events, oldest first (for their data export)."""
+    return Event.objects.filter(user_id=user_id).order_by("occurred_at", "id").iterator()

@@ -1,0 +1,58 @@
+"""Serve the web app and the task worker together in the foreground; Ctrl-C stops both."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Run uvicorn (web) and db_worker (background tasks) until interrupted."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--web-workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")))
+        parser.add_argument("--no-worker", action="store_true", help="Serve the web app only.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        web = [
+            sys.executable, "-m", "uvicorn", "config.asgi:application",
+            "--host", options["host"], "--port", str(options["port"]),
+            "--workers", str(options["web_workers"]), "--no-access-log", "--lifespan", "off",
+        ]
+        worker = [sys.executable, "manage.py", "db_worker", "--interval", "1"]
+        commands = [web] if options["no_worker"] else [web, worker]
+        processes = [subprocess.Popen(command, cwd=settings.BASE_DIR) for command in commands]
+        url = f"http://{'localhost' if options['host'] in {'127.0.0.1', '0.0.0.0'} else options['host']}:{options['port']}/"
+        self.stdout.write(self.style.SUCCESS(f"Luukku is running at {url}  (Ctrl-C stops it)"))
+        try:
+            self._wait_for_any_exit(processes)
+        except KeyboardInterrupt:
+            self.stdout.write("Stopping ...")
+        finally:
+            self._stop_all(processes)
+
+    @staticmethod
+    def _wait_for_any_exit(processes: list[subprocess.Popen[bytes]]) -> None:
+        # If either half dies, stop the other: a web server without its worker silently
+        # stops sending e-mail, which is worse than stopping.
+        while all(process.poll() is None for process in processes):
+            time.sleep(0.5)
+
+    @staticmethod
+    def _stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for process in processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()

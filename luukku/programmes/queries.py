@@ -1,0 +1,233 @@
+"""Reads and permissions for programmes: one place decides who may see what."""
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
+from luukku.core.models import Organisation
+from luukku.programmes.models import (
+    Page,
+    PageFile,
+    Programme,
+    ProgrammeMembership,
+    ProgrammeRole,
+    ProgrammeTemplate,
+    Section,
+    Task,
+)
+
+AnyUser = User | AnonymousUser
+COACH_ONLY = (ProgrammeRole.COACH,)
+
+
+def _signed_in(user: AnyUser) -> User | None:
+    return user if isinstance(user, User) and user.is_active else None
+
+
+def is_organisation_admin(user: AnyUser, organisation_id: int) -> bool:
+    person = _signed_in(user)
+    return (
+        person is not None
+        and OrganisationMembership.objects.filter(
+            user=person, organisation_id=organisation_id, role=OrganisationRole.ADMIN
+        ).exists()
+    )
+
+
+def get_membership(user: AnyUser, programme: Programme) -> ProgrammeMembership | None:
+    person = _signed_in(user)
+    if person is None:
+        return None
+    return ProgrammeMembership.objects.filter(programme=programme, user=person).first()
+
+
+def role_in(user: AnyUser, programme: Programme) -> str | None:
+    """The user's effective role: admins of the organisation count as coaches."""
+    membership = get_membership(user, programme)
+    if membership is not None and membership.role == ProgrammeRole.COACH:
+        return ProgrammeRole.COACH
+    if is_organisation_admin(user, programme.organisation_id):
+        return ProgrammeRole.COACH
+    return membership.role if membership is not None else None
+
+
+def is_coach(user: AnyUser, programme: Programme) -> bool:
+    return role_in(user, programme) == ProgrammeRole.COACH
+
+
+def access_programme(
+    user: AnyUser, programme_id: int, *, roles: Iterable[str] | None = None
+) -> Programme:
+    """Return the programme if the user has one of `roles` in it (any role if None); else 404."""
+    programme = Programme.objects.select_related("organisation").filter(pk=programme_id).first()
+    if programme is None:
+        raise Http404
+    role = role_in(user, programme)
+    if role is None or (roles is not None and role not in set(roles)):
+        raise Http404
+    return programme
+
+
+def can_see_section(user: AnyUser, section: Section) -> bool:
+    """Coaches see every section; others only those whose opening date has come."""
+    role = role_in(user, section.programme)
+    if role is None:
+        return False
+    return role == ProgrammeRole.COACH or section.is_open_on(section.programme.today())
+
+
+def access_section(user: AnyUser, section_id: int, *, coach: bool = False) -> Section:
+    section = Section.objects.select_related("programme__organisation").filter(pk=section_id)
+    found = section.first()
+    if found is None or not can_see_section(user, found):
+        raise Http404
+    if coach and not is_coach(user, found.programme):
+        raise Http404
+    return found
+
+
+def access_page(user: AnyUser, page_id: int, *, coach: bool = False) -> Page:
+    """Return the page if its section is visible to the user (see can_see_section); else 404."""
+    page = Page.objects.select_related("section__programme__organisation").filter(pk=page_id)
+    found = page.first()
+    if found is None or not can_see_section(user, found.section):
+        raise Http404
+    if coach and not is_coach(user, found.section.programme):
+        raise Http404
+    return found
+
+
+def access_page_file(user: AnyUser, file_id: int, *, coach: bool = False) -> PageFile:
+    page_file = PageFile.objects.filter(pk=file_id).values_list("page_id", flat=True).first()
+    if page_file is None:
+        raise Http404
+    page = access_page(user, page_file, coach=coach)
+    return PageFile.objects.select_related("page").get(pk=file_id, page=page)
+
+
+def access_task(user: AnyUser, task_id: int) -> Task:
+    """Tasks are edited by coaches only; 404 for everybody else."""
+    task = Task.objects.select_related("section__programme__organisation").filter(pk=task_id)
+    found = task.first()
+    if found is None or not is_coach(user, found.section.programme):
+        raise Http404
+    return found
+
+
+def access_membership(user: AnyUser, membership_id: int) -> ProgrammeMembership:
+    """A membership that the user may manage as a coach of its programme; else 404."""
+    membership = (
+        ProgrammeMembership.objects.select_related("programme__organisation", "user")
+        .filter(pk=membership_id)
+        .first()
+    )
+    if membership is None or not is_coach(user, membership.programme):
+        raise Http404
+    return membership
+
+
+def programmes_for(user: AnyUser) -> QuerySet[Programme]:
+    """Programmes the user belongs to, or runs as an admin of the organisation."""
+    person = _signed_in(user)
+    if person is None:
+        return Programme.objects.none()
+    admin_of = OrganisationMembership.objects.filter(
+        user=person, role=OrganisationRole.ADMIN
+    ).values("organisation_id")
+    return (
+        Programme.objects.filter(Q(memberships__user=person) | Q(organisation_id__in=admin_of))
+        .select_related("organisation")
+        .distinct()
+    )
+
+
+def member_user_ids(programme: Programme, role: str | None = None) -> list[int]:
+    memberships = ProgrammeMembership.objects.filter(programme=programme)
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return list(memberships.order_by("user_id").values_list("user_id", flat=True))
+
+
+def visible_sections(user: AnyUser, programme: Programme) -> QuerySet[Section]:
+    sections = Section.objects.filter(programme=programme).order_by("position", "id")
+    if role_in(user, programme) != ProgrammeRole.COACH:
+        today = programme.today()
+        sections = sections.filter(Q(opens_on__isnull=True) | Q(opens_on__lte=today))
+    return sections
+
+
+def members_visible_to(user: AnyUser, programme: Programme) -> QuerySet[ProgrammeMembership]:
+    """Coaches see everyone; others see their co-participants and the coaches."""
+    memberships = ProgrammeMembership.objects.filter(programme=programme).select_related("user")
+    if role_in(user, programme) != ProgrammeRole.COACH:
+        memberships = memberships.filter(
+            role__in=[ProgrammeRole.PARTICIPANT, ProgrammeRole.COACH]
+        )
+    return memberships.order_by("role", "user__display_name", "user__email")
+
+
+def organisations_for_creating(user: AnyUser) -> QuerySet[Organisation]:
+    """Organisations where the user is admin or staff and may so create programmes."""
+    person = _signed_in(user)
+    if person is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=person,
+        memberships__role__in=[OrganisationRole.ADMIN, OrganisationRole.STAFF],
+    ).distinct()
+
+
+def templates_for(organisations: QuerySet[Organisation]) -> QuerySet[ProgrammeTemplate]:
+    return ProgrammeTemplate.objects.filter(organisation__in=organisations).select_related(
+        "organisation"
+    )
+
+
+def access_template(user: AnyUser, template_id: int) -> ProgrammeTemplate:
+    template = templates_for(organisations_for_creating(user)).filter(pk=template_id).first()
+    if template is None:
+        raise Http404
+    return template
+
+
+def whats_new(user: AnyUser, programme: Programme, since: datetime.datetime) -> dict[str, Any]:
+    """Pages created or updated and sections opened after `since`, as the user may see them."""
+    sections = visible_sections(user, programme)
+    pages = Page.objects.filter(section__in=sections).select_related("section")
+    since_day = since.astimezone(zoneinfo.ZoneInfo(programme.time_zone)).date()
+    return {
+        "new_pages": list(pages.filter(created_at__gt=since).order_by("-created_at")[:20]),
+        "updated_pages": list(
+            pages.filter(created_at__lte=since, updated_at__gt=since).order_by("-updated_at")[:20]
+        ),
+        "opened_sections": list(
+            sections.filter(opens_on__gt=since_day, opens_on__lte=programme.today())
+        ),
+    }
+
+
+def upcoming_tasks(user: AnyUser, programme: Programme, *, limit: int = 5) -> list[Task]:
+    """The next deadlines, from today on, in sections the user can see."""
+    return list(
+        Task.objects.filter(
+            section__in=visible_sections(user, programme), due_on__gte=programme.today()
+        )
+        .select_related("section")
+        .order_by("due_on", "id")[:limit]
+    )
+
+
+def plan_for(user: AnyUser, programme: Programme) -> list[Section]:
+    """The sections the user can see, each with its pages and tasks loaded."""
+    return list(
+        visible_sections(user, programme).prefetch_related(
+            Prefetch("pages", queryset=Page.objects.order_by("position", "id")),
+            Prefetch("tasks", queryset=Task.objects.order_by("due_on", "id")),
+        )
+    )
