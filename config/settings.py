@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "luukku.notifications",
     "luukku.activity",
     "luukku.privacy",
+    "luukku.demo",
 ]
 
 MIDDLEWARE = [
