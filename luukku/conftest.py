@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests: an organisation and its people."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -19,7 +21,7 @@ def other_organisation(db: None) -> Organisation:
     return do_create_organisation(name="Other Org", slug="other-org")
 
 
-def make_user(email: str, name: str = "", **fields: object) -> User:
+def make_user(email: str, name: str = "", **fields: Any) -> User:
     return User.objects.create_user(email, display_name=name, **fields)
 
 
@@ -38,7 +40,7 @@ def org_admin(organisation: Organisation) -> User:
 
 
 @pytest.fixture
-def signed_in(client: Client):  # type: ignore[no-untyped-def]
+def signed_in(client: Client):
     """Return a function that signs a user in on the test client."""
 
     def sign_in(user: User) -> Client:

@@ -21,7 +21,7 @@ from luukku.accounts.models import (
 from luukku.core.models import Organisation
 
 
-class InvalidSignInLink(Exception):
+class InvalidSignInLinkError(Exception):
     """The link is unknown, used or expired; we do not say which."""
 
 
@@ -113,9 +113,9 @@ def do_use_sign_in_link(*, raw_token: str) -> tuple[User, str]:
     )
     now = timezone.now()
     if link is None or link.used_at is not None or link.expires_at <= now:
-        raise InvalidSignInLink
+        raise InvalidSignInLinkError
     if not link.user.is_active:
-        raise InvalidSignInLink
+        raise InvalidSignInLinkError
     link.used_at = now
     link.save(update_fields=["used_at"])
     return link.user, link.next_path

@@ -15,7 +15,7 @@ class PasswordSignInForm(forms.Form):
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=200)
 
 
-def _time_zone_choices() -> list[tuple[str, str]]:
+def _time_zone_choices() -> list[tuple[str, object]]:
     return [("", _("Organisation default"))] + [
         (name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name
     ]

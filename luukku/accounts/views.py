@@ -58,7 +58,7 @@ def use_link(request: HttpRequest, raw_token: str) -> HttpResponse:
         return render(request, "accounts/use_link.html")
     try:
         user, next_path = actions.do_use_sign_in_link(raw_token=raw_token)
-    except actions.InvalidSignInLink:
+    except actions.InvalidSignInLinkError:
         return render(request, "accounts/link_invalid.html", status=410)
     sign_in_user(request, user)
     return redirect(next_path or settings.LOGIN_REDIRECT_URL)

@@ -40,7 +40,7 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def new_page(browser: Browser):  # type: ignore[no-untyped-def]
+def new_page(browser: Browser):
     """Open pages in fresh contexts (separate cookies: one per person)."""
     contexts = []
 

@@ -5,7 +5,7 @@ from playwright.sync_api import Page, expect
 from luukku.e2e.conftest import assert_accessible
 
 
-def test_sign_in_page_is_usable_with_a_keyboard_and_accessible(live_server, new_page) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_page_is_usable_with_a_keyboard_and_accessible(live_server, new_page) -> None:
     page: Page = new_page()
     page.goto(live_server.url + "/accounts/sign-in/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")

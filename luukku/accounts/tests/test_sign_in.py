@@ -15,7 +15,9 @@ LINK_PATTERN = re.compile(r"http://[^\s]+/accounts/link/([\w-]+)/")
 
 
 @pytest.fixture
-def request_link(client: Client, mailoutbox: list[EmailMessage], django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def request_link(
+    client: Client, mailoutbox: list[EmailMessage], django_capture_on_commit_callbacks
+):
     """Ask for a sign-in link and return the token found in the delivered e-mail."""
 
     def request(email: str, next_path: str = "") -> str:
@@ -60,7 +62,9 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(
     assert mailoutbox == []
 
 
-def test_a_used_link_is_refused_with_a_clear_page(client: Client, person: User, request_link) -> None:
+def test_a_used_link_is_refused_with_a_clear_page(
+    client: Client, person: User, request_link
+) -> None:
     token = request_link(person.email)
     url = reverse("accounts:use_link", args=[token])
     client.post(url)
@@ -83,9 +87,13 @@ def test_a_made_up_link_is_refused(client: Client, person: User) -> None:
     assert response.status_code == 410
 
 
-def test_next_path_is_kept_but_never_leaves_the_site(client: Client, person: User, request_link) -> None:
+def test_next_path_is_kept_but_never_leaves_the_site(
+    client: Client, person: User, request_link
+) -> None:
     token = request_link(person.email, next_path="/accounts/profile/")
-    assert client.post(reverse("accounts:use_link", args=[token]))["Location"] == "/accounts/profile/"
+    assert (
+        client.post(reverse("accounts:use_link", args=[token]))["Location"] == "/accounts/profile/"
+    )
 
     token = request_link(person.email, next_path="https://evil.example/")
     location = client.post(reverse("accounts:use_link", args=[token]))["Location"]
@@ -111,11 +119,20 @@ def test_password_sign_in_is_optional_and_checked(client: Client, db: None) -> N
     User.objects.create_user("pw@example.com", password="a long secret phrase")
     url = reverse("accounts:password_sign_in")
     assert client.post(url, {"email": "pw@example.com", "password": "wrong"}).status_code == 400
-    assert client.post(url, {"email": "PW@example.com", "password": "a long secret phrase"}).status_code == 302
+    assert (
+        client.post(
+            url, {"email": "PW@example.com", "password": "a long secret phrase"}
+        ).status_code
+        == 302
+    )
 
 
-def test_users_without_a_password_cannot_sign_in_with_an_empty_one(client: Client, person: User) -> None:
-    response = client.post(reverse("accounts:password_sign_in"), {"email": person.email, "password": ""})
+def test_users_without_a_password_cannot_sign_in_with_an_empty_one(
+    client: Client, person: User
+) -> None:
+    response = client.post(
+        reverse("accounts:password_sign_in"), {"email": person.email, "password": ""}
+    )
     assert response.status_code == 400
 
 

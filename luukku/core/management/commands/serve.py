@@ -17,19 +17,32 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-        parser.add_argument("--web-workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1")))
+        parser.add_argument(
+            "--web-workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "1"))
+        )
         parser.add_argument("--no-worker", action="store_true", help="Serve the web app only.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         web = [
-            sys.executable, "-m", "uvicorn", "config.asgi:application",
-            "--host", options["host"], "--port", str(options["port"]),
-            "--workers", str(options["web_workers"]), "--no-access-log", "--lifespan", "off",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "config.asgi:application",
+            "--host",
+            options["host"],
+            "--port",
+            str(options["port"]),
+            "--workers",
+            str(options["web_workers"]),
+            "--no-access-log",
+            "--lifespan",
+            "off",
         ]
         worker = [sys.executable, "manage.py", "db_worker", "--interval", "1"]
         commands = [web] if options["no_worker"] else [web, worker]
         processes = [subprocess.Popen(command, cwd=settings.BASE_DIR) for command in commands]
-        url = f"http://{'localhost' if options['host'] in {'127.0.0.1', '0.0.0.0'} else options['host']}:{options['port']}/"
+        shown_host = "localhost" if options["host"] in {"127.0.0.1", "0.0.0.0"} else options["host"]
+        url = f"http://{shown_host}:{options['port']}/"
         self.stdout.write(self.style.SUCCESS(f"Luukku is running at {url}  (Ctrl-C stops it)"))
         try:
             self._wait_for_any_exit(processes)
