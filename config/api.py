@@ -3,7 +3,8 @@
 Errors are JSON {"error": code, "detail": text} with the right status code.
 """
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -22,6 +23,17 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _error(request, "unauthenticated", "Sign in first.", 401)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    # Not found and not yours look the same from outside: no leak of what exists.
+    return _error(request, "not_found", "Not found.", 404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _error(request, "forbidden", str(exc) or "Not allowed.", 403)
 
 
 @api.exception_handler(HttpError)

@@ -1,5 +1,5 @@
-"""Day parts and weekends in an organisation's time zone (DESIGN: day 07–17, evening 17–23,
-night 23–07; weekend = Saturday and Sunday)."""
+"""Day parts and weekends in an organisation's time zone (DESIGN: day 07-17, evening 17-23,
+night 23-07; weekend = Saturday and Sunday)."""
 
 import zoneinfo
 from datetime import datetime
@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DayPart(models.TextChoices):
-    DAY = "day", _("Day (07–17)")
-    EVENING = "evening", _("Evening (17–23)")
-    NIGHT = "night", _("Night (23–07)")
+    DAY = "day", _("Day (07-17)")
+    EVENING = "evening", _("Evening (17-23)")
+    NIGHT = "night", _("Night (23-07)")
 
 
 DAY_STARTS = 7

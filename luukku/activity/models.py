@@ -50,9 +50,7 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         indexes = [
             models.Index(fields=["programme_id", "occurred_at"], name="event_programme_time"),
-            models.Index(
-                fields=["user_id", "programme_id", "occurred_at"], name="event_user_time"
-            ),
+            models.Index(fields=["user_id", "programme_id", "occurred_at"], name="event_user_time"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TypedDict
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -10,6 +11,7 @@ from luukku.activity.models import Event
 from luukku.activity.visits import Visit, previous_visit_end, split_visits
 
 __all__ = [
+    "KindCount",
     "Visit",
     "event_counts_for_user",
     "events_for_user",
@@ -18,6 +20,12 @@ __all__ = [
     "recent_events_for_user",
     "visits_for",
 ]
+
+
+class KindCount(TypedDict):
+    programme_id: int
+    kind: str
+    count: int
 
 
 def _member_events(user_id: int, programme_id: int) -> QuerySet[Event]:
@@ -58,7 +66,7 @@ def programme_ids_with_events(user_id: int) -> list[int]:
     return sorted(set(rows.distinct().order_by()))
 
 
-def event_counts_for_user(user_id: int) -> list[dict[str, object]]:
+def event_counts_for_user(user_id: int) -> list[KindCount]:
     """How many events of each kind a person has per programme."""
     rows = (
         Event.objects.filter(user_id=user_id)

@@ -1,5 +1,85 @@
 """The notifications part of the HTTP API (mounted at /api/v1/notifications/)."""
 
-from ninja import Router
+from datetime import datetime
 
-router = Router(tags=["notifications"])
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from luukku.accounts.models import User
+from luukku.notifications import actions, queries
+from luukku.notifications.models import Notification
+
+router = Router(tags=["notifications"], auth=django_auth)
+
+MAX_LIMIT = 100
+
+
+class UnreadCountOut(Schema):
+    unread: int
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    url: str
+    actor_name: str | None
+    created_at: datetime
+    read_at: datetime | None
+
+    @staticmethod
+    def resolve_actor_name(notification: Notification) -> str | None:
+        actor = notification.actor
+        if actor is None:
+            return None
+        # Never another person's full e-mail address.
+        return actor.display_name or actor.email.split("@")[0]
+
+
+class MarkedReadOut(Schema):
+    marked: int
+
+
+class NotFoundError(HttpError):
+    code = "not_found"
+
+    def __init__(self) -> None:
+        super().__init__(404, "Not found.")
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@router.get("/unread-count", response=UnreadCountOut)
+def unread_count(request: HttpRequest) -> dict[str, int]:
+    return {"unread": queries.unread_count(_user(request))}
+
+
+@router.get("/", response=list[NotificationOut])
+def list_notifications(
+    request: HttpRequest, unread: bool = False, limit: int = 25, offset: int = 0
+) -> list[Notification]:
+    """The caller's notifications, newest first; `unread=true` for unread only."""
+    notifications = queries.notifications_for(_user(request))
+    if unread:
+        notifications = notifications.filter(read_at__isnull=True)
+    limit = min(max(limit, 1), MAX_LIMIT)
+    offset = max(offset, 0)
+    return list(notifications[offset : offset + limit])
+
+
+@router.post("/{notification_id}/read", response=NotificationOut)
+def mark_read(request: HttpRequest, notification_id: int) -> Notification:
+    try:
+        return actions.do_mark_read(user=_user(request), notification_id=notification_id)
+    except Http404 as error:
+        raise NotFoundError from error
+
+
+@router.post("/read-all", response=MarkedReadOut)
+def mark_all_read(request: HttpRequest) -> dict[str, int]:
+    return {"marked": actions.do_mark_all_read(user=_user(request))}

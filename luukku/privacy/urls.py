@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from luukku.privacy import views
 
 app_name = "privacy"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.my_data, name="my_data"),
+    path("export.json", views.export, name="export"),
+]

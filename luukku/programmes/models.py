@@ -7,6 +7,8 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +81,10 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
+
     def today(self) -> datetime.date:
         """Today's date in the programme's own time zone: sections open by this calendar."""
         return timezone.now().astimezone(zoneinfo.ZoneInfo(self.time_zone)).date()
@@ -145,7 +151,13 @@ class Page(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
     body_html = models.TextField(_("text"), blank=True)
-    video_url = models.URLField(_("video link"), blank=True, max_length=500)
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("A YouTube, Vimeo or other web address starting with https://."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
 from luukku.core.models import Organisation
+from luukku.programmes.builtin_templates import BUILTIN_TEMPLATES, builtin_choices, builtin_plan
 from luukku.programmes.models import (
     Page,
     PageFile,
@@ -40,21 +41,35 @@ def is_organisation_admin(user: AnyUser, organisation_id: int) -> bool:
     )
 
 
-def get_membership(user: AnyUser, programme: Programme) -> ProgrammeMembership | None:
+def _member_role(
+    user: AnyUser, programme: Programme
+) -> tuple[ProgrammeMembership | None, str | None]:
+    """The user's membership and effective role, remembered on the programme instance.
+
+    A page asks "who is this?" several times (access, template, tracking); one lookup
+    per request is enough, since a role changed mid-request is followed by a redirect.
+    """
     person = _signed_in(user)
     if person is None:
-        return None
-    return ProgrammeMembership.objects.filter(programme=programme, user=person).first()
+        return None, None
+    cache: dict[int, tuple[ProgrammeMembership | None, str | None]]
+    cache = programme.__dict__.setdefault("_member_role_cache", {})
+    if person.pk not in cache:
+        membership = ProgrammeMembership.objects.filter(programme=programme, user=person).first()
+        role = membership.role if membership is not None else None
+        if role != ProgrammeRole.COACH and is_organisation_admin(person, programme.organisation_id):
+            role = ProgrammeRole.COACH
+        cache[person.pk] = (membership, role)
+    return cache[person.pk]
+
+
+def get_membership(user: AnyUser, programme: Programme) -> ProgrammeMembership | None:
+    return _member_role(user, programme)[0]
 
 
 def role_in(user: AnyUser, programme: Programme) -> str | None:
     """The user's effective role: admins of the organisation count as coaches."""
-    membership = get_membership(user, programme)
-    if membership is not None and membership.role == ProgrammeRole.COACH:
-        return ProgrammeRole.COACH
-    if is_organisation_admin(user, programme.organisation_id):
-        return ProgrammeRole.COACH
-    return membership.role if membership is not None else None
+    return _member_role(user, programme)[1]
 
 
 def is_coach(user: AnyUser, programme: Programme) -> bool:
@@ -104,11 +119,13 @@ def access_page(user: AnyUser, page_id: int, *, coach: bool = False) -> Page:
 
 
 def access_page_file(user: AnyUser, file_id: int, *, coach: bool = False) -> PageFile:
-    page_file = PageFile.objects.filter(pk=file_id).values_list("page_id", flat=True).first()
-    if page_file is None:
+    page_id = PageFile.objects.filter(pk=file_id).values_list("page_id", flat=True).first()
+    if page_id is None:
         raise Http404
-    page = access_page(user, page_file, coach=coach)
-    return PageFile.objects.select_related("page").get(pk=file_id, page=page)
+    page = access_page(user, page_id, coach=coach)
+    found = PageFile.objects.get(pk=file_id)
+    found.page = page  # already loaded with its section and programme
+    return found
 
 
 def access_task(user: AnyUser, task_id: int) -> Task:
@@ -166,9 +183,7 @@ def members_visible_to(user: AnyUser, programme: Programme) -> QuerySet[Programm
     """Coaches see everyone; others see their co-participants and the coaches."""
     memberships = ProgrammeMembership.objects.filter(programme=programme).select_related("user")
     if role_in(user, programme) != ProgrammeRole.COACH:
-        memberships = memberships.filter(
-            role__in=[ProgrammeRole.PARTICIPANT, ProgrammeRole.COACH]
-        )
+        memberships = memberships.filter(role__in=[ProgrammeRole.PARTICIPANT, ProgrammeRole.COACH])
     return memberships.order_by("role", "user__display_name", "user__email")
 
 
@@ -231,3 +246,35 @@ def plan_for(user: AnyUser, programme: Programme) -> list[Section]:
             Prefetch("tasks", queryset=Task.objects.order_by("due_on", "id")),
         )
     )
+
+
+def plan_from_choice(
+    user: AnyUser, organisation: Organisation, choice: str, language: str
+) -> dict[str, Any] | None:
+    """The plan a template choice stands for: 'blank', 'builtin:<key>' or 'saved:<id>'.
+
+    Raises Http404 for a saved template of another organisation or an unknown choice.
+    """
+    kind, _sep, value = choice.partition(":")
+    if kind == "blank":
+        return None
+    if kind == "builtin" and value in BUILTIN_TEMPLATES:
+        return builtin_plan(value, language)
+    if kind == "saved" and value.isdigit():
+        template = access_template(user, int(value))
+        if template.organisation_id == organisation.pk:
+            return dict(template.plan)
+    raise Http404
+
+
+def template_choices(user: AnyUser, language: str) -> list[tuple[str, str]]:
+    """Choices for the create form: blank, the built-ins, then the saved templates."""
+    from django.utils.translation import gettext
+
+    organisations = organisations_for_creating(user)
+    saved = [
+        (f"saved:{template.pk}", f"{template.name} ({template.organisation.name})")
+        for template in templates_for(organisations)
+    ]
+    builtins = [(f"builtin:{key}", label) for key, label in builtin_choices(language)]
+    return [("blank", gettext("Blank programme")), *builtins, *saved]

@@ -1,0 +1,61 @@
+"""Writes for programmes, one module per topic; import from here."""
+
+from luukku.programmes.actions.content import (
+    clean_rich_text,
+    do_attach_file,
+    do_create_page,
+    do_create_section,
+    do_create_task,
+    do_delete_file,
+    do_delete_page,
+    do_delete_section,
+    do_delete_task,
+    do_move_page,
+    do_move_section,
+    do_update_page,
+    do_update_section,
+    do_update_task,
+)
+from luukku.programmes.actions.members import (
+    InvitationResult,
+    do_change_role,
+    do_invite_members,
+    do_remove_member,
+)
+from luukku.programmes.actions.programmes import (
+    add_units,
+    apply_plan,
+    do_create_programme,
+    do_save_template,
+    do_update_programme,
+    snapshot_plan,
+    split_offset,
+)
+
+__all__ = [
+    "InvitationResult",
+    "add_units",
+    "apply_plan",
+    "clean_rich_text",
+    "do_attach_file",
+    "do_change_role",
+    "do_create_page",
+    "do_create_programme",
+    "do_create_section",
+    "do_create_task",
+    "do_delete_file",
+    "do_delete_page",
+    "do_delete_section",
+    "do_delete_task",
+    "do_invite_members",
+    "do_move_page",
+    "do_move_section",
+    "do_remove_member",
+    "do_save_template",
+    "do_update_page",
+    "do_update_programme",
+    "do_update_section",
+    "do_update_task",
+    "snapshot_plan",
+    "split_offset",
+]

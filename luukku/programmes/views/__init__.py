@@ -1,0 +1,1 @@
+"""Programme pages, one module per area: programmes, content, editing, members."""
