@@ -91,15 +91,18 @@ def build_demo(*, seed: int, participant_count: int, weeks: int, password: str =
 def _create_programme(
     cast: Cast, organisation: Organisation, starts_on: date, weeks: int
 ) -> Programme:
+    plan = builtin_plan(TEMPLATE_KEY, "fi")
+    # At least the plan's ten weeks; longer when more weeks of history were asked for.
+    length = max(weeks, len(plan["sections"]))
     return do_create_programme(
         organisation=organisation,
         creator=cast.coaches[0],
         name=texts.PROGRAMME_NAME,
         description=texts.PROGRAMME_DESCRIPTION,
         starts_on=starts_on,
-        ends_on=starts_on + timedelta(weeks=weeks, days=-1),
+        ends_on=starts_on + timedelta(weeks=length, days=-1),
         time_zone=TIME_ZONE,
-        plan=builtin_plan(TEMPLATE_KEY, "fi"),
+        plan=plan,
     )
 
 

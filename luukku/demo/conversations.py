@@ -90,10 +90,16 @@ def write_discussions(
         week_start = datetime.combine(
             programme.starts_on + timedelta(weeks=thread_text.week), time(0), tzinfo=zone
         )
-        opened = _open_thread(rng, programme, thread_text, coaches, participants, index, week_start)
-        if opened is None or opened[1] >= now:
+        opening = _thread_opening(rng, thread_text, coaches, participants, index, week_start)
+        if opening is None or opening[1] >= now:
             continue
-        thread, at = opened
+        author, at = opening
+        thread = do_create_thread(
+            user=author,
+            programme=programme,
+            title=thread_text.title,
+            body_html=paragraph(thread_text.body),
+        )
         written.threads.append((thread, at))
         written.event_moments.append(at)
         _reply(rng, thread, thread_text, coaches, participants, index, at, now, written)
@@ -105,30 +111,20 @@ def _coach_for(thread_text: texts.ThreadText, coaches: list[User]) -> User:
     return coaches[-1] if thread_text.language == "en" else coaches[thread_text.week % 2]
 
 
-def _open_thread(
+def _thread_opening(
     rng: random.Random,
-    programme: Programme,
     thread_text: texts.ThreadText,
     coaches: list[User],
     participants: list[User],
     index: VisitIndex,
     week_start: datetime,
-) -> tuple[Thread, datetime] | None:
+) -> tuple[User, datetime] | None:
+    """Who opens the thread and when: a coach on the week's Monday, or a visiting participant."""
     if thread_text.by_coach:
-        author = _coach_for(thread_text, coaches)
-        at = coach_moment(rng, week_start - timedelta(hours=2), week_start.tzinfo)  # type: ignore[arg-type]
-    else:
-        found = index.moment_after(rng, week_start + timedelta(days=1), set())
-        if found is None:
-            return None
-        author, at = participants[found[0]], found[1]
-    thread = do_create_thread(
-        user=author,
-        programme=programme,
-        title=thread_text.title,
-        body_html=paragraph(thread_text.body),
-    )
-    return thread, at
+        zone = zoneinfo.ZoneInfo(str(week_start.tzinfo))
+        return _coach_for(thread_text, coaches), coach_moment(rng, week_start, zone)
+    found = index.moment_after(rng, week_start + timedelta(days=1), set())
+    return None if found is None else (participants[found[0]], found[1])
 
 
 def _reply(

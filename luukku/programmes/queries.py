@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
 from luukku.core.models import Organisation
@@ -269,8 +270,6 @@ def plan_from_choice(
 
 def template_choices(user: AnyUser, language: str) -> list[tuple[str, str]]:
     """Choices for the create form: blank, the built-ins, then the saved templates."""
-    from django.utils.translation import gettext
-
     organisations = organisations_for_creating(user)
     saved = [
         (f"saved:{template.pk}", f"{template.name} ({template.organisation.name})")

@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
-from luukku.accounts.models import User
+from luukku.accounts.actions import do_set_organisation_role
+from luukku.accounts.models import OrganisationRole, User
 from luukku.core.models import Organisation
 from luukku.programmes import actions
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole, Section
@@ -183,3 +184,15 @@ def test_split_offset_round_trips_with_add_units() -> None:
             units, extra = actions.split_offset(start, day, unit)
             assert actions.add_units(start, units, unit) + datetime.timedelta(days=extra) == day
             assert extra >= 0
+
+
+def test_staff_of_several_organisations_pick_one(
+    staff_user: User, signed_in, other_organisation: Organisation
+) -> None:
+    do_set_organisation_role(
+        organisation=other_organisation, user=staff_user, role=OrganisationRole.ADMIN
+    )
+    client = signed_in(staff_user)
+    assert 'select name="organisation"' in client.get(reverse("programmes:create")).content.decode()
+    programme = _create(client, "blank", organisation=str(other_organisation.pk))
+    assert programme.organisation == other_organisation
