@@ -1,10 +1,10 @@
 """Reads for activity: visits, "new since your last visit", and a person's own events."""
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypedDict
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from luukku.activity.models import Event
@@ -12,9 +12,11 @@ from luukku.activity.visits import Visit, previous_visit_end, split_visits
 
 __all__ = [
     "KindCount",
+    "MemberParticipation",
     "Visit",
     "event_counts_for_user",
     "events_for_user",
+    "participation_by_member",
     "previous_visit_ended_at",
     "programme_ids_with_events",
     "recent_events_for_user",
@@ -85,3 +87,49 @@ def recent_events_for_user(user_id: int, *, limit: int = 100) -> list[Event]:
 def events_for_user(user_id: int) -> Iterator[Event]:
     """All of a person's events, oldest first (for their data export)."""
     return Event.objects.filter(user_id=user_id).order_by("occurred_at", "id").iterator()
+
+
+class MemberParticipation(TypedDict):
+    last_seen_at: datetime | None
+    visits: int
+    active_seconds: int
+    active_minutes: int
+
+
+def participation_by_member(
+    programme_id: int, *, days: int = 30
+) -> dict[int, MemberParticipation]:
+    """Per member of a programme: last event time, and visits and active time in `days` days.
+
+    Derived from raw events for now; the analytics rollups will take over when programmes
+    grow large (DESIGN: pages read rollups, never scan raw events).
+    """
+    since = timezone.now() - timedelta(days=days)
+    rows = (
+        Event.objects.filter(programme_id=programme_id, occurred_at__gte=since)
+        .order_by("user_id", "occurred_at")
+        .values_list("user_id", "occurred_at", "active_seconds")
+    )
+    per_member: dict[int, list[tuple[datetime, int]]] = {}
+    for user_id, occurred_at, active_seconds in rows.iterator(chunk_size=5000):
+        per_member.setdefault(user_id, []).append((occurred_at, active_seconds))
+    summary: dict[int, MemberParticipation] = {}
+    for user_id, events in per_member.items():
+        visits = split_visits(events)
+        summary[user_id] = MemberParticipation(
+            last_seen_at=events[-1][0],
+            visits=len(visits),
+            active_seconds=(seconds := sum(visit.active_seconds for visit in visits)),
+            active_minutes=seconds // 60,
+        )
+    last_seen_before = (
+        Event.objects.filter(programme_id=programme_id, occurred_at__lt=since)
+        .exclude(user_id__in=summary.keys())
+        .values("user_id")
+        .annotate(last=Max("occurred_at"))
+    )
+    for row in last_seen_before:
+        summary[row["user_id"]] = MemberParticipation(
+            last_seen_at=row["last"], visits=0, active_seconds=0, active_minutes=0
+        )
+    return summary

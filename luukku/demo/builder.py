@@ -21,7 +21,7 @@ from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
 from luukku.demo import texts
 from luukku.demo.backdating import backdate_discussions, settle_notifications
-from luukku.demo.conversations import write_discussions
+from luukku.demo.conversations import Written, write_discussions
 from luukku.demo.people import Cast, create_cast
 from luukku.demo.reminders import announce_reminders
 from luukku.demo.simulation import (
@@ -116,6 +116,36 @@ def _fill_programme(
     timeline = Timeline(programme.starts_on, weeks * 7, TIME_ZONE, now, frozenset(reminder_days))
     joined, visits = _simulate(seed, timeline, _weekly_pages(programme), len(cast.participants))
     _add_members(programme, cast, joined)
+    written = _write_story(seed, programme, cast, joined, visits, reminder_days, now)
+    # Tens of thousands of events: one bulk INSERT per batch instead of record_event per
+    # row (an INSERT and a round trip each), which would take minutes instead of seconds.
+    rows = Event.objects.bulk_create(
+        _event_rows(programme, cast.participants, visits), batch_size=EVENT_BATCH_SIZE
+    )
+    return DemoSummary(
+        organisation=programme.organisation,
+        programme=programme,
+        admin=cast.admin,
+        coach=cast.coaches[0],
+        participant=cast.participants[0],
+        reminder_days=reminder_days,
+        visit_count=sum(len(own) for own in visits),
+        event_count=len(rows) + len(written.event_moments),
+        thread_count=len(written.threads),
+        comment_count=len(written.comments),
+    )
+
+
+def _write_story(
+    seed: int,
+    programme: Programme,
+    cast: Cast,
+    joined: list[datetime],
+    visits: list[list[SimulatedVisit]],
+    reminder_days: list[date],
+    now: datetime,
+) -> Written:
+    """Discussions and reminders through their actions, then moved to their simulated times."""
     written = write_discussions(
         rng=seeded(seed, "discussions"),
         programme=programme,
@@ -134,23 +164,7 @@ def _fill_programme(
         days=reminder_days,
     )
     settle_notifications(organisation=programme.organisation, now=now)
-    # Tens of thousands of events: one bulk INSERT per batch instead of record_event per
-    # row (an INSERT and a round trip each), which would take minutes instead of seconds.
-    rows = Event.objects.bulk_create(
-        _event_rows(programme, cast.participants, visits), batch_size=EVENT_BATCH_SIZE
-    )
-    return DemoSummary(
-        organisation=programme.organisation,
-        programme=programme,
-        admin=cast.admin,
-        coach=cast.coaches[0],
-        participant=cast.participants[0],
-        reminder_days=reminder_days,
-        visit_count=sum(len(own) for own in visits),
-        event_count=len(rows) + len(written.event_moments),
-        thread_count=len(written.threads),
-        comment_count=len(written.comments),
-    )
+    return written
 
 
 def _weekly_pages(programme: Programme) -> list[list[str]]:

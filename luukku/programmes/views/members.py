@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from luukku.activity import queries as activity_queries
 from luukku.programmes import actions, queries
 from luukku.programmes.forms import InviteForm, RoleForm
 from luukku.programmes.models import Programme, ProgrammeMembership
@@ -18,8 +19,14 @@ from luukku.programmes.views.common import render_programme, signed_in_user
 def _members_page(
     request: HttpRequest, programme: Programme, *, error: str = "", status: int = 200
 ) -> HttpResponse:
+    memberships = list(queries.members_visible_to(request.user, programme))
+    if queries.is_coach(request.user, programme):
+        # Coaches see each member's participation; participants see names only.
+        participation = activity_queries.participation_by_member(programme.pk)
+        for membership in memberships:
+            membership.participation = participation.get(membership.user_id)  # type: ignore[attr-defined]
     context = {
-        "memberships": queries.members_visible_to(request.user, programme),
+        "memberships": memberships,
         "role_form": RoleForm(),
         "error": error,
     }
