@@ -68,6 +68,20 @@ def _create_link(user: User, purpose: LinkPurpose, next_path: str, minutes: int)
     return raw_token
 
 
+def do_create_sign_in_url(*, user: User, next_path: str = "", minutes: int | None = None) -> str:
+    """Create a one-time sign-in link and return its full URL, for operators to hand out.
+
+    Used by the demo so that a newcomer can sign in at once; the link works once, like any
+    e-mailed link.
+    """
+    from django.urls import reverse
+
+    raw_token = _create_link(
+        user, LinkPurpose.SIGN_IN, next_path, minutes or settings.INVITATION_LINK_MINUTES
+    )
+    return settings.SITE_URL + reverse("accounts:use_link", args=[raw_token])
+
+
 def do_request_sign_in_link(*, email: str, next_path: str = "") -> None:
     """E-mail a sign-in link if the address belongs to an active user; say nothing either way."""
     user = User.objects.filter(email=normalise_email(email), is_active=True).first()

@@ -7,12 +7,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import QuerySet
 from django.urls import reverse
 
-from luukku.accounts.models import User
+from luukku.accounts.actions import do_create_sign_in_url
+from luukku.accounts.models import OrganisationRole, User
 from luukku.core.models import Organisation
 from luukku.demo import texts
 from luukku.demo.builder import DemoSummary, build_demo
+from luukku.programmes.models import ProgrammeMembership, ProgrammeRole
 
 PASSWORD_VARIABLE = "LUUKKU_DEMO_PASSWORD"
 
@@ -36,6 +39,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["if_empty"] and Organisation.objects.exists():
             self.stdout.write("Organisations exist already; no demo data created.")
+            self.print_sign_in_links()
             return
         if options["participants"] < 1 or not 1 <= options["weeks"] <= 52:
             raise CommandError("Use at least 1 participant and 1 to 52 weeks.")
@@ -71,11 +75,45 @@ class Command(BaseCommand):
         ]
         if has_password:
             lines.append(f"They sign in with the password in {PASSWORD_VARIABLE}.")
-        else:
-            lines.append(
-                f"They sign in with a magic link: ask for one at {settings.SITE_URL}"
-                f"{reverse('accounts:sign_in')} and open it from the local mailbox at "
-                f"{settings.SITE_URL}{reverse('core:mailbox')} (staff only: set "
-                f"{PASSWORD_VARIABLE} before seeding to sign in as the admin with a password)."
-            )
         self.stdout.write("\n".join(lines))
+        self.print_sign_in_links()
+
+    def print_sign_in_links(self) -> None:
+        """Print fresh one-time sign-in links for the demo people, on every start.
+
+        Nobody has a password in the demo (unless LUUKKU_DEMO_PASSWORD is set), and the local
+        mailbox is for staff only, so a newcomer needs a first way in.
+        """
+        lines = [
+            "",
+            "Demo sign-ins (each link works once, for 7 days; later use /accounts/sign-in/):",
+        ]
+        for role, user in demo_people():
+            lines.append(f"  {role}: {user.email}")
+            lines.append(f"    {do_create_sign_in_url(user=user)}")
+        if len(lines) > 2:
+            self.stdout.write("\n".join(lines))
+
+
+def demo_people() -> list[tuple[str, User]]:
+    """The demo's admin, first coach and first participant, if the demo data exists."""
+    members = ProgrammeMembership.objects.filter(
+        programme__organisation__slug=texts.ORGANISATION_SLUG
+    ).order_by("pk")
+    candidates = [
+        (
+            "organisation admin and installation staff",
+            User.objects.filter(
+                organisation_roles__organisation__slug=texts.ORGANISATION_SLUG,
+                organisation_roles__role=OrganisationRole.ADMIN,
+            ).first(),
+        ),
+        ("coach", _first_user(members.filter(role=ProgrammeRole.COACH))),
+        ("participant", _first_user(members.filter(role=ProgrammeRole.PARTICIPANT))),
+    ]
+    return [(role, user) for role, user in candidates if user is not None]
+
+
+def _first_user(memberships: QuerySet[ProgrammeMembership]) -> User | None:
+    membership = memberships.select_related("user").first()
+    return membership.user if membership else None
