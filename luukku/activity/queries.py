@@ -96,9 +96,7 @@ class MemberParticipation(TypedDict):
     active_minutes: int
 
 
-def participation_by_member(
-    programme_id: int, *, days: int = 30
-) -> dict[int, MemberParticipation]:
+def participation_by_member(programme_id: int, *, days: int = 30) -> dict[int, MemberParticipation]:
     """Per member of a programme: last event time, and visits and active time in `days` days.
 
     Derived from raw events for now; the analytics rollups will take over when programmes

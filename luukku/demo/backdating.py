@@ -75,3 +75,23 @@ def settle_notifications(*, organisation: Organisation, now: datetime) -> None:
     EmailDelivery.objects.filter(
         notification__organisation=organisation, status=DeliveryStatus.PENDING
     ).update(status=DeliveryStatus.SENT, sent_at=Subquery(created_at[:1]), attempts=1)
+
+
+def backdate_plan(*, programme: Programme) -> None:
+    """Date the plan's sections, pages and tasks to the programme's first morning.
+
+    Otherwise every page would look "new since your last visit" to every demo participant.
+    """
+    from datetime import time as wall_time
+    from zoneinfo import ZoneInfo
+
+    from luukku.programmes.models import Page, Section, Task
+
+    written_at = datetime.combine(
+        programme.starts_on - timedelta(days=3), wall_time(9), ZoneInfo(programme.time_zone)
+    )
+    Section.objects.filter(programme=programme).update(created_at=written_at)
+    Page.objects.filter(section__programme=programme).update(
+        created_at=written_at, updated_at=written_at
+    )
+    Task.objects.filter(section__programme=programme).update(created_at=written_at)

@@ -20,7 +20,7 @@ from luukku.activity.models import ACTIVE_PING_SECONDS, Event, EventKind
 from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
 from luukku.demo import texts
-from luukku.demo.backdating import backdate_discussions, settle_notifications
+from luukku.demo.backdating import backdate_discussions, backdate_plan, settle_notifications
 from luukku.demo.conversations import Written, write_discussions
 from luukku.demo.people import Cast, create_cast
 from luukku.demo.reminders import announce_reminders
@@ -115,6 +115,7 @@ def _fill_programme(
     )
     timeline = Timeline(programme.starts_on, weeks * 7, TIME_ZONE, now, frozenset(reminder_days))
     joined, visits = _simulate(seed, timeline, _weekly_pages(programme), len(cast.participants))
+    backdate_plan(programme=programme)
     _add_members(programme, cast, joined)
     written = _write_story(seed, programme, cast, joined, visits, reminder_days, now)
     # Tens of thousands of events: one bulk INSERT per batch instead of record_event per
