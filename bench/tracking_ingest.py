@@ -1,6 +1,6 @@
 """Tracking ingest over HTTP on PostgreSQL: events per second, against a bare endpoint.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/luukku_bench uv run python bench/tracking_ingest.py
+    uv run python bench/tracking_ingest.py   (DATABASE_URL: PostgreSQL, see bench/README.md)
 
 Goal: at least 5,000 events/s (batches of 20) on a 2-core machine. See bench/README.md.
 """
@@ -21,11 +21,14 @@ def set_up(users: int) -> tuple[list[str], list[str]]:
     from luukku.core.actions import do_create_organisation
     from luukku.core.models import Organisation
     from luukku.programmes.actions import do_create_programme
+    from luukku.programmes.models import Programme
 
     organisation = Organisation.objects.filter(slug="bench").first()
     organisation = organisation or do_create_organisation(name="Bench", slug="bench")
     coach, _ = do_get_or_create_user(email="bench-coach@example.com")
-    programme = do_create_programme(
+    # Reused between runs (its events pile up, as they would in production).
+    programme = Programme.objects.filter(organisation=organisation, name="Ingest bench").first()
+    programme = programme or do_create_programme(
         organisation=organisation,
         creator=coach,
         name="Ingest bench",
@@ -68,16 +71,18 @@ def batch_request(cookies: list[str], tokens: list[str], batch_size: int) -> _co
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--concurrency", type=int, default=48)
+    parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument("--pool", choices=["auto", "on", "off"], default="auto")
     args = parser.parse_args()
     url = _common.prepare_django()
+    pool = args.pool == "on" or (args.pool == "auto" and _common.pool_available())
     cookies, tokens = set_up(args.users)
-    print(f"database {url.rsplit('@', 1)[-1]}, {args.workers} uvicorn workers, "
-          f"{args.concurrency} requests in flight, batches of {args.batch}")  # fmt: skip
-    with _common.running_server(args.workers) as base:
+    _common.print_conditions(url, pool, args.workers, args.concurrency)
+    print(f"batches of {args.batch} events from {args.users} signed-in members")
+    with _common.running_server(args.workers, pool=pool) as base:
         bare = _common.measure(
             base, _common.health_request(), concurrency=args.concurrency, seconds=args.seconds
         )
@@ -94,6 +99,7 @@ def main() -> None:
     print(f"ingest events:       {ingest.units_per_second:8.0f} events/s (goal ≥ 5000)")
     ratio = ingest.requests_per_second / bare.requests_per_second
     print(f"ratio batch/healthz: {ratio:8.2f}")
+    _common.print_load()
 
 
 if __name__ == "__main__":

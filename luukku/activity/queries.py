@@ -47,18 +47,27 @@ def visits_for(user_id: int, programme_id: int, *, since: datetime | None = None
     return split_visits(rows.iterator(chunk_size=2000))
 
 
+def _times_newest_first(user_id: int, programme_id: int, chunk: int) -> Iterator[datetime]:
+    # Plain LIMIT queries walking back by time, not .iterator(): on PostgreSQL that opens a
+    # server-side cursor (three round trips) on the programme home page's hot path, while
+    # the walk usually stops within the first chunk.
+    events = _member_events(user_id, programme_id).order_by("-occurred_at")
+    times = list(events.values_list("occurred_at", flat=True)[:chunk])
+    while times:
+        yield from times
+        if len(times) < chunk:
+            return
+        older = events.filter(occurred_at__lt=times[-1])
+        times = list(older.values_list("occurred_at", flat=True)[:chunk])
+
+
 def previous_visit_ended_at(user_id: int, programme_id: int) -> datetime | None:
     """When the member's visit before the current one ended ("new since your last visit").
 
-    Only the current visit's events and one more are read, newest first, along the
+    Only the current visit's events and one more are needed, read newest first along the
     (user_id, programme_id, occurred_at) index.
     """
-    times = (
-        _member_events(user_id, programme_id)
-        .order_by("-occurred_at")
-        .values_list("occurred_at", flat=True)
-        .iterator(chunk_size=200)
-    )
+    times = _times_newest_first(user_id, programme_id, chunk=500)
     return previous_visit_end(times, now=timezone.now())
 
 

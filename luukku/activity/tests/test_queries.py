@@ -71,3 +71,9 @@ def test_counts_and_recent_events_are_the_persons_own(two_visits: None) -> None:
     assert [event.occurred_at for event in recent] == [minutes(120), minutes(30.75)]
     assert queries.programme_ids_with_events(1) == [10, 11]
     assert len(list(queries.events_for_user(1))) == 7
+
+
+def test_times_are_walked_back_across_chunks(two_visits: None) -> None:
+    times = list(queries._times_newest_first(1, 10, chunk=2))
+    assert times == sorted(times, reverse=True)
+    assert len(times) == 6
