@@ -50,7 +50,8 @@ def visits_for(user_id: int, programme_id: int, *, since: datetime | None = None
 def _times_newest_first(user_id: int, programme_id: int, chunk: int) -> Iterator[datetime]:
     # Plain LIMIT queries walking back by time, not .iterator(): on PostgreSQL that opens a
     # server-side cursor (three round trips) on the programme home page's hot path, while
-    # the walk usually stops within the first chunk.
+    # the walk usually stops within the first chunk. The chunk starts small and doubles:
+    # converting hundreds of timestamps nobody looks at was most of this query's cost.
     events = _member_events(user_id, programme_id).order_by("-occurred_at")
     times = list(events.values_list("occurred_at", flat=True)[:chunk])
     while times:
@@ -58,6 +59,7 @@ def _times_newest_first(user_id: int, programme_id: int, chunk: int) -> Iterator
         if len(times) < chunk:
             return
         older = events.filter(occurred_at__lt=times[-1])
+        chunk = min(chunk * 2, 4096)
         times = list(older.values_list("occurred_at", flat=True)[:chunk])
 
 
@@ -67,7 +69,7 @@ def previous_visit_ended_at(user_id: int, programme_id: int) -> datetime | None:
     Only the current visit's events and one more are needed, read newest first along the
     (user_id, programme_id, occurred_at) index.
     """
-    times = _times_newest_first(user_id, programme_id, chunk=500)
+    times = _times_newest_first(user_id, programme_id, chunk=32)
     return previous_visit_end(times, now=timezone.now())
 
 
