@@ -1,8 +1,8 @@
-import zoneinfo
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from luukku.core.models import region_time_zone_choices
 
 
 class SignInForm(forms.Form):
@@ -16,9 +16,7 @@ class PasswordSignInForm(forms.Form):
 
 
 def _time_zone_choices() -> list[tuple[str, object]]:
-    return [("", _("Organisation default"))] + [
-        (name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name
-    ]
+    return [("", _("Organisation default")), *region_time_zone_choices()]
 
 
 class ProfileForm(forms.Form):

@@ -1,5 +1,6 @@
 """Organisations and teams: the tenancy every other app hangs its rows on."""
 
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -8,8 +9,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    """IANA zone names. Read once: zoneinfo.available_timezones() scans the disk on each call."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+@functools.cache
+def region_time_zone_choices() -> list[tuple[str, str]]:
+    """Form choices of the Area/Location zones people pick from, sorted."""
+    return [(zone, zone) for zone in sorted(known_time_zones()) if "/" in zone]
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError(_("%(zone)s is not a known time zone."), params={"zone": value})
 
 

@@ -1,6 +1,5 @@
 """Forms for programme pages: they shape and check input; actions do the writing."""
 
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -11,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from luukku.accounts.addresses import AddressList, parse_address_list
-from luukku.core.models import Organisation
+from luukku.core.models import Organisation, region_time_zone_choices
 from luukku.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, validate_upload
 from luukku.programmes.models import PlanUnit, ProgrammeRole
 
@@ -26,12 +25,8 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-def _known_time_zones() -> list[tuple[str, str]]:
-    return [(zone, zone) for zone in sorted(zoneinfo.available_timezones()) if "/" in zone]
-
-
 def _time_zone_choices() -> list[tuple[str, object]]:
-    return [("", _("The organisation's time zone")), *_known_time_zones()]
+    return [("", _("The organisation's time zone")), *region_time_zone_choices()]
 
 
 def _check_dates(cleaned: dict[str, Any]) -> None:
@@ -97,7 +92,7 @@ class ProgrammeSettingsForm(forms.Form):
     starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
     ends_on = forms.DateField(label=_("Ends on"), widget=DateInput())
     plan_unit = forms.ChoiceField(label=_("Plan by"), choices=PlanUnit.choices)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_known_time_zones)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=region_time_zone_choices)
     cover_image = forms.FileField(
         label=_("Cover image"),
         required=False,
