@@ -1,5 +1,7 @@
 """Coach pages for editing content: sections, pages with files, and tasks."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -35,6 +37,25 @@ def _coach_task(request: HttpRequest, programme_id: int, task_id: int) -> Task:
     if task.section.programme_id != programme_id:
         raise Http404
     return task
+
+
+def _confirm_then_delete(
+    request: HttpRequest,
+    programme: Programme,
+    target: Section | Page | Task,
+    *,
+    delete: Callable[[], None],
+    done_message: str,
+    done_url: str,
+    cancel_url: str,
+) -> HttpResponse:
+    """Ask on GET, delete on POST: one confirmation flow for every kind of content."""
+    if request.method == "POST":
+        delete()
+        messages.success(request, done_message)
+        return redirect(done_url)
+    context = {"object": target, "cancel_url": cancel_url}
+    return render_programme(request, "programmes/confirm_delete.html", programme, context)
 
 
 def _form_page(
@@ -83,13 +104,15 @@ def section_move(request: HttpRequest, programme_id: int, section_id: int) -> Ht
 @login_required
 def section_delete(request: HttpRequest, programme_id: int, section_id: int) -> HttpResponse:
     section = _coach_section(request, programme_id, section_id)
-    if request.method == "POST":
-        actions.do_delete_section(section=section)
-        messages.success(request, _("The section was deleted."))
-        return redirect("programmes:plan", programme_id)
-    cancel = reverse("programmes:section", args=[programme_id, section.pk])
-    context = {"object": section, "cancel_url": cancel}
-    return render_programme(request, "programmes/confirm_delete.html", section.programme, context)
+    return _confirm_then_delete(
+        request,
+        section.programme,
+        section,
+        delete=lambda: actions.do_delete_section(section=section),
+        done_message=_("The section was deleted."),
+        done_url=reverse("programmes:plan", args=[programme_id]),
+        cancel_url=reverse("programmes:section", args=[programme_id, section.pk]),
+    )
 
 
 @login_required
@@ -139,14 +162,14 @@ def page_move(request: HttpRequest, programme_id: int, page_id: int) -> HttpResp
 @login_required
 def page_delete(request: HttpRequest, programme_id: int, page_id: int) -> HttpResponse:
     page = _coach_page(request, programme_id, page_id)
-    if request.method == "POST":
-        actions.do_delete_page(page=page)
-        messages.success(request, _("The page was deleted."))
-        return redirect("programmes:section", programme_id, page.section_id)
-    cancel = reverse("programmes:page", args=[programme_id, page.pk])
-    context = {"object": page, "cancel_url": cancel}
-    return render_programme(
-        request, "programmes/confirm_delete.html", page.section.programme, context
+    return _confirm_then_delete(
+        request,
+        page.section.programme,
+        page,
+        delete=lambda: actions.do_delete_page(page=page),
+        done_message=_("The page was deleted."),
+        done_url=reverse("programmes:section", args=[programme_id, page.section_id]),
+        cancel_url=reverse("programmes:page", args=[programme_id, page.pk]),
     )
 
 
@@ -187,12 +210,13 @@ def task_edit(request: HttpRequest, programme_id: int, task_id: int) -> HttpResp
 @login_required
 def task_delete(request: HttpRequest, programme_id: int, task_id: int) -> HttpResponse:
     task = _coach_task(request, programme_id, task_id)
-    if request.method == "POST":
-        actions.do_delete_task(task=task)
-        messages.success(request, _("The task was deleted."))
-        return redirect("programmes:section", programme_id, task.section_id)
-    cancel = reverse("programmes:section", args=[programme_id, task.section_id])
-    context = {"object": task, "cancel_url": cancel}
-    return render_programme(
-        request, "programmes/confirm_delete.html", task.section.programme, context
+    section_url = reverse("programmes:section", args=[programme_id, task.section_id])
+    return _confirm_then_delete(
+        request,
+        task.section.programme,
+        task,
+        delete=lambda: actions.do_delete_task(task=task),
+        done_message=_("The task was deleted."),
+        done_url=section_url,
+        cancel_url=section_url,
     )
