@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from luukku.accounts.models import User
-from luukku.programmes.models import Programme, ProgrammeMembership
+from luukku.programmes.models import Page, Programme, ProgrammeMembership, Section, Task
 from luukku.programmes.tests.factories import (
     make_page,
     make_page_file,
@@ -91,3 +91,28 @@ def test_plan_query_count_does_not_grow_with_sections(
         make_task(section)
     with django_assert_max_num_queries(20):
         assert client.get(url).status_code == 200
+
+
+def test_deleting_asks_first_then_removes_section_page_and_task(
+    programme: Programme, coach: User, signed_in
+) -> None:
+    section = make_section(programme)
+    page = make_page(section)
+    task = make_task(section)
+    client = signed_in(coach)
+    section_url = reverse("programmes:section", args=[programme.pk, section.pk])
+
+    task_delete = reverse("programmes:task_delete", args=[programme.pk, task.pk])
+    assert client.get(task_delete).status_code == 200
+    assert Task.objects.filter(pk=task.pk).exists()
+    response = client.post(task_delete)
+    assert response["Location"] == section_url
+    assert not Task.objects.filter(pk=task.pk).exists()
+
+    response = client.post(reverse("programmes:page_delete", args=[programme.pk, page.pk]))
+    assert response["Location"] == section_url
+    assert not Page.objects.filter(pk=page.pk).exists()
+
+    response = client.post(reverse("programmes:section_delete", args=[programme.pk, section.pk]))
+    assert response["Location"] == reverse("programmes:plan", args=[programme.pk])
+    assert not Section.objects.filter(pk=section.pk).exists()
