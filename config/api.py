@@ -43,14 +43,26 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 def _mount_routers() -> None:
     from luukku.activity.api import router as activity_router
+    from luukku.bookings.api import router as bookings_router
     from luukku.discussions.api import router as discussions_router
+    from luukku.feedback.api import router as feedback_router
+    from luukku.helpdesk.api import router as helpdesk_router
+    from luukku.insights.api import router as insights_router
+    from luukku.knowledge.api import router as knowledge_router
     from luukku.notifications.api import router as notifications_router
+    from luukku.outreach.api import router as outreach_router
     from luukku.privacy.api import router as privacy_router
     from luukku.programmes.api import router as programmes_router
 
     api.add_router("/activity/", activity_router)
+    api.add_router("/bookings/", bookings_router)
     api.add_router("/discussions/", discussions_router)
+    api.add_router("/feedback/", feedback_router)
+    api.add_router("/helpdesk/", helpdesk_router)
+    api.add_router("/insights/", insights_router)
+    api.add_router("/knowledge/", knowledge_router)
     api.add_router("/notifications/", notifications_router)
+    api.add_router("/outreach/", outreach_router)
     api.add_router("/privacy/", privacy_router)
     api.add_router("/programmes/", programmes_router)
 

@@ -49,6 +49,12 @@ INSTALLED_APPS = [
     "luukku.notifications",
     "luukku.activity",
     "luukku.privacy",
+    "luukku.insights",
+    "luukku.outreach",
+    "luukku.helpdesk",
+    "luukku.knowledge",
+    "luukku.bookings",
+    "luukku.feedback",
     "luukku.demo",
 ]
 

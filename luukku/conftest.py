@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: an organisation and its people."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
 from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
+from luukku.core.testing.smtp import MailCatcher, SmtpServer
 
 
 @pytest.fixture
@@ -69,3 +71,20 @@ def client() -> Client:
     The installation default language is Finnish; tests of translations ask for fi or sv.
     """
     return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[MailCatcher]:
+    """A real SMTP server on a free port, with Django's e-mail pointed at it.
+
+    Use `smtp_server.received` (parsed messages) or `smtp_server.wait_for(n)`.
+    """
+    with SmtpServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        yield server.catcher

@@ -96,3 +96,19 @@ class LocalMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to_addresses}"
+
+
+class SweepRun(models.Model):
+    """When each periodic sweep last started, so that several sweepers never run one twice."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("sweep run")
+        verbose_name_plural = _("sweep runs")
+
+    def __str__(self) -> str:
+        return self.name

@@ -5,7 +5,12 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-LOCALE = Path(settings.BASE_DIR) / "luukku" / "locale"
+PACKAGE = Path(settings.BASE_DIR) / "luukku"
+
+
+def _catalogues(language: str) -> list[Path]:
+    """The project catalogue plus each app's own (apps keep their texts in app/locale/)."""
+    return sorted(PACKAGE.glob(f"**/locale/{language}/LC_MESSAGES/django.po"))
 
 
 @pytest.mark.parametrize(
@@ -39,9 +44,13 @@ def _untranslated_entries(po_file: Path) -> list[str]:
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_every_interface_text_is_translated(language: str) -> None:
-    po_file = LOCALE / language / "LC_MESSAGES" / "django.po"
-    assert _untranslated_entries(po_file) == []
-    assert po_file.with_suffix(".mo").exists(), "run compilemessages and commit the .mo file"
+    catalogues = _catalogues(language)
+    assert catalogues, "no catalogues found"
+    for po_file in catalogues:
+        assert _untranslated_entries(po_file) == [], po_file
+        mo_file = po_file.with_suffix(".mo")
+        assert mo_file.exists(), f"run compilemessages and commit {mo_file}"
+        assert mo_file.stat().st_mtime >= po_file.stat().st_mtime - 1, f"{mo_file} is stale"
 
 
 def test_the_po_reader_finds_missing_translations(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run uvicorn (web) and db_worker (background tasks) until interrupted."
+    help = "Run uvicorn (web), db_worker (background tasks) and run_sweeps until interrupted."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -39,7 +39,8 @@ class Command(BaseCommand):
             "off",
         ]
         worker = [sys.executable, "manage.py", "db_worker", "--interval", "1"]
-        commands = [web] if options["no_worker"] else [web, worker]
+        sweeper = [sys.executable, "manage.py", "run_sweeps"]
+        commands = [web] if options["no_worker"] else [web, worker, sweeper]
         processes = [subprocess.Popen(command, cwd=settings.BASE_DIR) for command in commands]
         shown_host = "localhost" if options["host"] in {"127.0.0.1", "0.0.0.0"} else options["host"]
         url = f"http://{shown_host}:{options['port']}/"
