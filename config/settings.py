@@ -5,8 +5,10 @@ there and delivers e-mail to the local mailbox. DATABASE_URL, REDIS_URL and EMAI
 to real services.
 """
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "luukku.core.context_processors.luukku",
+                "luukku.accounts.context_processors.organisation_roles",
             ],
         },
     },
@@ -124,6 +127,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_b
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    # Tests clear the cache (a Redis FLUSHDB); each parallel test worker gets its own
+    # Redis database so that one worker's clear cannot wipe another's rate-limit counters.
+    _worker_number = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw"))
+    REDIS_URL = urlsplit(REDIS_URL)._replace(path=f"/{1 + _worker_number}").geturl()
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -180,6 +188,22 @@ INVITATION_LINK_MINUTES = env_int("LUUKKU_INVITATION_LINK_MINUTES", 60 * 24 * 7)
 # Sign-in requests allowed per address and per IP address in an hour.
 SIGN_IN_RATE = env_str("LUUKKU_SIGN_IN_RATE", "5/h")
 SIGN_IN_IP_RATE = env_str("LUUKKU_SIGN_IN_IP_RATE", "30/h")
+# Helpdesk (docs/helpdesk.md): the open contact form's limits per address and per IP address,
+# the least seconds between showing and sending it (bots are faster), attachment size, the
+# days after which resolved requests close, the plus-addressable Reply-To of helpdesk mail,
+# and the bearer token of the inbound-mail endpoint (unset: the endpoint is off).
+HELPDESK_FORM_RATE = env_str("LUUKKU_HELPDESK_FORM_RATE", "5/h")
+HELPDESK_FORM_IP_RATE = env_str("LUUKKU_HELPDESK_FORM_IP_RATE", "20/h")
+HELPDESK_MIN_FORM_SECONDS = env_int("LUUKKU_HELPDESK_MIN_FORM_SECONDS", 3)
+HELPDESK_ATTACHMENT_MAX_BYTES = env_int("LUUKKU_HELPDESK_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+HELPDESK_CLOSE_AFTER_DAYS = env_int("LUUKKU_HELPDESK_CLOSE_AFTER_DAYS", 7)
+HELPDESK_REPLY_TO = env_str("LUUKKU_HELPDESK_REPLY_TO")
+HELPDESK_INBOUND_TOKEN = env_str("LUUKKU_HELPDESK_INBOUND_TOKEN")
+HELPDESK_INBOUND_MAX_BYTES = env_int("LUUKKU_HELPDESK_INBOUND_MAX_BYTES", 25 * 1024 * 1024)
+# Answer bot (docs/helpdesk.md): answer only when the best BM25 score reaches the threshold
+# and is at least the margin times the runner-up's; otherwise offer choices.
+KNOWLEDGE_ANSWER_THRESHOLD = float(env_str("LUUKKU_KNOWLEDGE_ANSWER_THRESHOLD", "6.0"))
+KNOWLEDGE_ANSWER_MARGIN = float(env_str("LUUKKU_KNOWLEDGE_ANSWER_MARGIN", "1.3"))
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "luukku.core.views.rate_limited"
 
@@ -232,3 +256,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Bookings: reminders go out this many minutes before a session unless a calendar sets its own.
+BOOKING_REMINDER_MINUTES = [
+    int(minutes) for minutes in env_list("LUUKKU_BOOKING_REMINDERS", ["1440", "60"])
+]

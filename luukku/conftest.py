@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
@@ -62,6 +63,17 @@ def _fresh_cache() -> None:
     # would need database access in tests that have none.
     if not isinstance(caches["default"], DatabaseCache):
         caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Each test starts in English, whatever an earlier test's request activated.
+
+    Views activate the viewer's language in the thread and nothing resets it, so without
+    this a message's language would depend on which test ran before in the same worker.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Writes for activity: appending events, one at a time or a batch at a time."""
+"""Writes for activity: appending events (one or a batch at a time) and rolling them up."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,3 +63,17 @@ def record_batch(
     if rows:
         Event.objects.bulk_create(rows)
     return len(rows)
+
+
+def do_roll_up_events() -> int:
+    """Roll up every event not rolled up yet (the worker's sweep does this every minute)."""
+    from luukku.activity.rollups import roll_up_new_events
+
+    return roll_up_new_events()
+
+
+def do_rebuild_rollups(*, programme_ids: list[int] | None = None) -> int:
+    """Recompute rollups from the event log (all programmes, or the given ones)."""
+    from luukku.activity.rollups import rebuild_rollups
+
+    return rebuild_rollups(programme_ids=programme_ids)

@@ -1,13 +1,21 @@
 """Reads for activity: visits, "new since your last visit", and a person's own events."""
 
+import zoneinfo
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import TypedDict
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
-from luukku.activity.models import Event
+from luukku.activity.models import (
+    Event,
+    MemberDayRollup,
+    MemberRollupState,
+    ProgrammeRollup,
+    RollupCursor,
+)
+from luukku.activity.rollups.counting import visit_start_changes
 from luukku.activity.visits import Visit, previous_visit_end, split_visits
 
 __all__ = [
@@ -107,38 +115,76 @@ class MemberParticipation(TypedDict):
     active_minutes: int
 
 
-def participation_by_member(programme_id: int, *, days: int = 30) -> dict[int, MemberParticipation]:
-    """Per member of a programme: last event time, and visits and active time in `days` days.
+# Events not yet rolled up that the members page adds on top of the rollups (the sweep runs
+# every minute, so this is normally a minute's worth; capped if the worker is down).
+TAIL_LIMIT = 5000
 
-    Derived from raw events for now; the analytics rollups will take over when programmes
-    grow large (DESIGN: pages read rollups, never scan raw events).
+
+def _add_unrolled_tail(programme_id: int, summary: dict[int, "MemberParticipation"]) -> None:
+    """Add events newer than the rollup cursor, so a visit shows at once, not a minute later.
+
+    Visits are counted against each member's rolled-up watermark; an event arriving out
+    of order can be off by one visit until the sweep has run.
     """
-    since = timezone.now() - timedelta(days=days)
+    cursor = RollupCursor.objects.filter(name="events").values_list("last_event_id", flat=True)
     rows = (
-        Event.objects.filter(programme_id=programme_id, occurred_at__gte=since)
-        .order_by("user_id", "occurred_at")
-        .values_list("user_id", "occurred_at", "active_seconds")
+        Event.objects.filter(programme_id=programme_id, id__gt=cursor.first() or 0)
+        .order_by("id")
+        .values_list("user_id", "occurred_at", "active_seconds")[:TAIL_LIMIT]
     )
-    per_member: dict[int, list[tuple[datetime, int]]] = {}
-    for user_id, occurred_at, active_seconds in rows.iterator(chunk_size=5000):
-        per_member.setdefault(user_id, []).append((occurred_at, active_seconds))
-    summary: dict[int, MemberParticipation] = {}
-    for user_id, events in per_member.items():
-        visits = split_visits(events)
+    tail: dict[int, list[tuple[datetime, int]]] = {}
+    for user_id, occurred_at, seconds in rows:
+        tail.setdefault(user_id, []).append((occurred_at, seconds))
+    for user_id, events in tail.items():
+        empty = MemberParticipation(last_seen_at=None, visits=0, active_seconds=0, active_minutes=0)
+        known = summary.setdefault(user_id, empty)
+        last = known["last_seen_at"]
+        times = [at for at, _seconds in events]
+        starts = visit_start_changes([last] if last else [], times)
+        seconds = known["active_seconds"] + sum(s for _at, s in events)
         summary[user_id] = MemberParticipation(
-            last_seen_at=events[-1][0],
-            visits=len(visits),
-            active_seconds=(seconds := sum(visit.active_seconds for visit in visits)),
+            last_seen_at=max(times + ([last] if last else [])),
+            visits=known["visits"] + sum(sign for _at, sign in starts),
+            active_seconds=seconds,
             active_minutes=seconds // 60,
         )
-    last_seen_before = (
-        Event.objects.filter(programme_id=programme_id, occurred_at__lt=since)
-        .exclude(user_id__in=summary.keys())
-        .values("user_id")
-        .annotate(last=Max("occurred_at"))
+
+
+def participation_by_member(programme_id: int, *, days: int = 30) -> dict[int, MemberParticipation]:
+    """Per member of a programme: last event time, and visits and active time in the last
+    `days` programme-local days (today included), read from the rollups.
+
+    Members without any rolled-up event are left out.
+    """
+    zone_name = (
+        ProgrammeRollup.objects.filter(programme_id=programme_id)
+        .values_list("time_zone", flat=True)
+        .first()
     )
-    for row in last_seen_before:
-        summary[row["user_id"]] = MemberParticipation(
-            last_seen_at=row["last"], visits=0, active_seconds=0, active_minutes=0
+    today = timezone.now().astimezone(zoneinfo.ZoneInfo(zone_name or "UTC")).date()
+    summary = {
+        user_id: MemberParticipation(
+            last_seen_at=last, visits=0, active_seconds=0, active_minutes=0
         )
+        for user_id, last in MemberRollupState.objects.filter(
+            programme_id=programme_id
+        ).values_list("user_id", "last_event_at")
+    }
+    rows = (
+        MemberDayRollup.objects.filter(
+            programme_id=programme_id, day__gt=today - timedelta(days=days)
+        )
+        .values("user_id")
+        .annotate(visits=Sum("visits"), active_seconds=Sum("active_seconds"))
+        .values_list("user_id", "visits", "active_seconds")
+    )
+    for user_id, visits, seconds in rows:
+        if user_id in summary:
+            summary[user_id] = MemberParticipation(
+                last_seen_at=summary[user_id]["last_seen_at"],
+                visits=visits,
+                active_seconds=seconds,
+                active_minutes=seconds // 60,
+            )
+    _add_unrolled_tail(programme_id, summary)
     return summary

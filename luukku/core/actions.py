@@ -1,9 +1,13 @@
-"""Writes for organisations and teams."""
+"""Writes for organisations, teams and the service catalogue."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from luukku.core.models import Organisation, Team
+from luukku.core.models import OpeningPeriod, Organisation, Schedule, Service, Team
 
 
 @transaction.atomic
@@ -21,3 +25,64 @@ def do_create_team(*, organisation: Organisation, name: str, description: str = 
     team.full_clean()
     team.save()
     return team
+
+
+@transaction.atomic
+def do_save_schedule(
+    *,
+    organisation: Organisation,
+    name: str,
+    time_zone: str,
+    periods: Iterable[tuple[int, datetime.time, datetime.time]],
+    schedule: Schedule | None = None,
+) -> Schedule:
+    """Create or replace a week of opening hours (all periods are replaced together)."""
+    creating = schedule is None
+    if schedule is None:
+        schedule = Schedule(organisation=organisation)
+    schedule.name, schedule.time_zone = name, time_zone
+    schedule.full_clean()
+    schedule.save(update_fields=None if creating else ["name", "time_zone"])
+    rows = [OpeningPeriod(schedule=schedule, weekday=d, opens=o, closes=c) for d, o, c in periods]
+    for row in rows:
+        row.full_clean(exclude=["schedule"])
+    schedule.periods.all().delete()
+    OpeningPeriod.objects.bulk_create(rows)
+    return schedule
+
+
+SERVICE_FIELDS = (
+    "kind",
+    "name",
+    "description",
+    "audience",
+    "sign_in_required",
+    "url",
+    "schedule",
+    "position",
+    "published",
+)
+
+
+def do_save_service(
+    *, organisation: Organisation, service: Service | None = None, **fields: Any
+) -> Service:
+    """Create a catalogue entry, or update the given one with `fields`."""
+    unknown = set(fields) - set(SERVICE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown service fields: {sorted(unknown)}")
+    creating = service is None
+    if service is None:
+        service = Service(organisation=organisation)
+    for name, value in fields.items():
+        setattr(service, name, value)
+    service.full_clean()
+    if creating:
+        service.save()
+    else:
+        service.save(update_fields=list(fields))
+    return service
+
+
+def do_delete_service(*, service: Service) -> None:
+    service.delete()

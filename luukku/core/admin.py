@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from luukku.core.models import LocalMail, Organisation, Team
+from luukku.core.models import LocalMail, OpeningPeriod, Organisation, Schedule, Service, Team
 
 
 @admin.register(Organisation)
@@ -20,3 +20,21 @@ class LocalMailAdmin(admin.ModelAdmin):
     list_display = ["subject", "to_addresses", "sent_at"]
     search_fields = ["subject", "to_addresses"]
     readonly_fields = [field.name for field in LocalMail._meta.fields]
+
+
+class OpeningPeriodInline(admin.TabularInline):
+    model = OpeningPeriod
+    extra = 1
+
+
+@admin.register(Schedule)
+class ScheduleAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "time_zone"]
+    list_filter = ["organisation"]
+    inlines = [OpeningPeriodInline]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "organisation", "published", "position"]
+    list_filter = ["organisation", "kind"]

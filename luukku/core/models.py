@@ -6,6 +6,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 
@@ -112,3 +113,103 @@ class SweepRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Schedule(models.Model):
+    """Weekly opening hours as local wall-clock times in one IANA zone.
+
+    Stored as local times, never as UTC, so that 09:00 stays 09:00 across daylight saving
+    changes; `luukku.core.opening_hours` expands them per date.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="schedules"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=default_time_zone, validators=[validate_time_zone]
+    )
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OpeningPeriod(models.Model):
+    """One open stretch on one weekday, e.g. Monday 09:00-16:00 (weekday 0 is Monday)."""
+
+    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="periods")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=list(WEEKDAYS.items()))
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        verbose_name = _("opening period")
+        verbose_name_plural = _("opening periods")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")), name="period_closes_after_opens"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.weekday} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def clean(self) -> None:
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError(_("Closing time must be after opening time."))
+
+
+class ServiceKind(models.TextChoices):
+    HELPDESK = "helpdesk", _("Helpdesk")
+    CHAT = "chat", _("Chat")
+    BOOKING = "booking", _("Booking calendar")
+    KNOWLEDGE = "knowledge", _("Knowledge base")
+    EFORM = "eform", _("E-form")
+    OTHER = "other", _("Other service")
+
+
+class Service(models.Model):
+    """One entry of an organisation's service catalogue: every e-service on one page."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="services"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ServiceKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    audience = models.CharField(_("who it is for"), max_length=300, blank=True)
+    sign_in_required = models.BooleanField(_("sign-in needed"), default=False)
+    url = models.CharField(
+        _("address"), max_length=500, help_text=_("A path on this site or a full https address.")
+    )
+    schedule = models.ForeignKey(
+        Schedule,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("opening hours"),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["position", "name"]
+        indexes = [models.Index(fields=["organisation", "published", "position"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not (self.url.startswith("/") or self.url.startswith("https://")):
+            raise ValidationError({"url": _("Use a path on this site or an https address.")})
+        if self.schedule is not None and self.schedule.organisation_id != self.organisation_id:
+            raise ValidationError({"schedule": _("Pick opening hours of this organisation.")})

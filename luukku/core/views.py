@@ -44,3 +44,26 @@ def mailbox_message(request: HttpRequest, mail_id: int) -> HttpResponse:
     _require_mailbox()
     mail = queries.access_local_mail(mail_id)
     return render(request, "core/mailbox_message.html", {"mail": mail})
+
+
+def service_catalogue(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every e-service of one organisation on one page, open to everybody."""
+    organisation = queries.get_organisation_by_slug(slug)
+    services = [
+        {
+            "service": service,
+            "hours": queries.opening_table(service.schedule) if service.schedule else None,
+            "open_now": queries.is_open_now(service.schedule) if service.schedule else None,
+        }
+        for service in queries.published_services(organisation)
+    ]
+    context = {"organisation": organisation, "services": services}
+    return render(request, "core/service_catalogue.html", context)
+
+
+def service_catalogues(request: HttpRequest) -> HttpResponse:
+    """The catalogue link in the navigation: straight to it when there is one organisation."""
+    organisations = list(queries.organisations_with_services())
+    if len(organisations) == 1:
+        return redirect("core:service_catalogue", slug=organisations[0].slug)
+    return render(request, "core/service_catalogues.html", {"organisations": organisations})

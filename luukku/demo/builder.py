@@ -16,7 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from luukku.accounts.models import User
+from luukku.activity.actions import do_roll_up_events
 from luukku.activity.models import ACTIVE_PING_SECONDS, Event, EventKind
+from luukku.bookings.demo import seed_demo_bookings
 from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
 from luukku.demo import texts
@@ -32,6 +34,8 @@ from luukku.demo.simulation import (
     draw_join_day,
     simulate_participant,
 )
+from luukku.helpdesk.demo import seed_demo_helpdesk
+from luukku.knowledge.demo import seed_demo_knowledge
 from luukku.programmes.actions import do_create_programme
 from luukku.programmes.builtin_templates import builtin_plan
 from luukku.programmes.models import Page, Programme, ProgrammeMembership, ProgrammeRole
@@ -85,7 +89,18 @@ def build_demo(*, seed: int, participant_count: int, weeks: int, password: str =
             password=password,
         )
         programme = _create_programme(cast, organisation, starts_on, weeks)
-        return _fill_programme(seed, programme, cast, weeks, now)
+        summary = _fill_programme(seed, programme, cast, weeks, now)
+        _seed_guidance(organisation, cast, seed)
+        do_roll_up_events()  # the analytics pages read rollups, not the events
+        return summary
+
+
+def _seed_guidance(organisation: Organisation, cast: Cast, seed: int) -> None:
+    """The one-window guidance services: catalogue, helpdesk, knowledge base, bookings."""
+    staff = [cast.admin, *cast.coaches]
+    seed_demo_helpdesk(organisation=organisation, staff=staff, seed=seed)
+    seed_demo_knowledge(organisation=organisation, staff=staff, seed=seed)
+    seed_demo_bookings(organisation=organisation, staff=cast.coaches, seed=seed)
 
 
 def _create_programme(

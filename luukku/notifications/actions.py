@@ -4,7 +4,7 @@ import logging
 import smtplib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import Enum
 
 from django.conf import settings
@@ -77,6 +77,31 @@ def do_notify(
         )
         delivery_ids = [delivery.pk for delivery in deliveries]
         transaction.on_commit(lambda: _enqueue_deliveries(delivery_ids))
+
+
+def do_notify_in_app(
+    *,
+    recipient_id: int,
+    organisation_id: int,
+    kind: NotificationKind,
+    title: str,
+    url: str,
+    created_at: datetime | None = None,
+) -> Notification:
+    """Put one notification in one person's bell, with no e-mail of its own.
+
+    For senders that run their own e-mail delivery (activation messages): they decide the
+    channels, and this only makes the in-app copy.
+    """
+    return Notification.objects.create(
+        organisation_id=organisation_id,
+        recipient_id=recipient_id,
+        kind=kind,
+        title=title[:300],
+        url=safe_next_path(url)[:500],
+        in_app=True,
+        created_at=created_at or timezone.now(),
+    )
 
 
 def _enqueue_deliveries(delivery_ids: list[int]) -> None:

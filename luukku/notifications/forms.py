@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luukku.notifications.models import NotificationKind
+from luukku.notifications.models import PREFERENCE_KINDS
 from luukku.notifications.queries import Channels
 
 
@@ -12,7 +12,7 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args: Any, initial_channels: dict[str, Channels], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for kind in NotificationKind:
+        for kind in PREFERENCE_KINDS:
             chosen = initial_channels[kind.value]
             self.fields[f"in_app_{kind.value}"] = forms.BooleanField(
                 label=_("%(kind)s in the app") % {"kind": kind.label},
@@ -29,7 +29,7 @@ class PreferencesForm(forms.Form):
         """(kind label, in-app field, e-mail field) for each kind, for the table."""
         return [
             (str(kind.label), self[f"in_app_{kind.value}"], self[f"by_email_{kind.value}"])
-            for kind in NotificationKind
+            for kind in PREFERENCE_KINDS
         ]
 
     def channels(self) -> dict[str, Channels]:
@@ -39,5 +39,5 @@ class PreferencesForm(forms.Form):
                 in_app=bool(data[f"in_app_{kind.value}"]),
                 by_email=bool(data[f"by_email_{kind.value}"]),
             )
-            for kind in NotificationKind
+            for kind in PREFERENCE_KINDS
         }

@@ -15,6 +15,12 @@ class NotificationKind(models.TextChoices):
     NEW_THREAD = "new_thread", _("New discussions in my programmes")
     INVITATION = "invitation", _("Invitations")
     ANNOUNCEMENT = "announcement", _("Announcements")
+    ACTIVATION = "activation", _("Activation messages")
+
+
+# Activation messages (the outreach app) are governed by each programme's unsubscribe link,
+# not by these preferences, so people are not offered a second switch for the same thing.
+PREFERENCE_KINDS = tuple(kind for kind in NotificationKind if kind != NotificationKind.ACTIVATION)
 
 
 # Kinds that reach people by e-mail unless they say otherwise: the personal ones and the

@@ -9,8 +9,8 @@ from django.http import Http404
 from luukku.accounts.models import User
 from luukku.notifications.models import (
     EMAIL_BY_DEFAULT,
+    PREFERENCE_KINDS,
     Notification,
-    NotificationKind,
     NotificationPreference,
 )
 
@@ -63,4 +63,4 @@ def preferences_of(user: User) -> dict[str, Channels]:
         preference.kind: Channels(preference.in_app, preference.by_email)
         for preference in NotificationPreference.objects.filter(user=user)
     }
-    return {kind: stored.get(kind, default_channels(kind)) for kind in NotificationKind.values}
+    return {kind.value: stored.get(kind, default_channels(kind)) for kind in PREFERENCE_KINDS}

@@ -77,7 +77,7 @@ def test_visits_are_shaped_like_the_seed(demo: DemoRun) -> None:
 
 def test_visits_jump_on_reminder_days(demo: DemoRun) -> None:
     programme = demo.programme
-    reminders = Notification.objects.filter(kind=NotificationKind.ANNOUNCEMENT)
+    reminders = Notification.objects.filter(kind=NotificationKind.ACTIVATION)
     reminder_days = {n.created_at.astimezone(HELSINKI).date() for n in reminders}
     assert 4 <= len(reminder_days) <= 6
     per_day = Counter(start.date() for start in participant_visit_starts(programme))

@@ -1,0 +1,24 @@
+"""Template context about the viewer's roles, for navigation."""
+
+from collections.abc import Callable
+from functools import cache
+
+from django.http import HttpRequest
+
+from luukku.accounts.models import OrganisationMembership
+
+
+def organisation_roles(request: HttpRequest) -> dict[str, Callable[[], bool]]:
+    """`works_for_an_organisation`: whether to show the staff links (helpdesk, bookings).
+
+    A callable, so the query runs only on pages whose template asks for it, and once.
+    """
+    user = getattr(request, "user", None)
+
+    @cache
+    def works_for_an_organisation() -> bool:
+        if user is None or not user.is_authenticated:
+            return False
+        return OrganisationMembership.objects.filter(user_id=user.pk).exists()
+
+    return {"works_for_an_organisation": works_for_an_organisation}

@@ -1,0 +1,144 @@
+"""Demo bookings like the seed university's: applicants book a video session without signing
+in, students sign in and meet on a Teams-like link. Past sessions carry anonymous feedback.
+"""
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+
+from django.utils import timezone
+
+from luukku.accounts.models import User
+from luukku.bookings import actions
+from luukku.bookings.models import Booking, BookingCalendar, BookingMessage, BookingStatus
+from luukku.bookings.queries import free_times
+from luukku.core.models import Organisation
+from luukku.feedback.actions import do_answer, do_issue_invitation
+
+OFFICE_HOURS = [(dt.time(9), dt.time(11, 30)), (dt.time(12, 30), dt.time(16))]
+BOOKERS = ["Aada Aho", "Bruno Berg", "Chen Li", "Dina Ek", "Eero Mäki", "Fatima Ali", "Gustav Lind"]
+HELPED = ["Clear next steps", "The advisor listened", "Concrete examples", "", ""]
+IDEAS = ["Evening times would help", "Send the link earlier", "", "", ""]
+
+
+def _calendar(
+    organisation: Organisation, advisors: list[User], fields: dict[str, object]
+) -> BookingCalendar:
+    values = dict(fields)
+    topics = [str(topic) for topic in values.pop("topics")]  # type: ignore[attr-defined]
+    found = BookingCalendar.objects.filter(organisation=organisation, slug=values["slug"]).first()
+    calendar = found or BookingCalendar(organisation=organisation, **values)
+    return actions.do_save_calendar(calendar=calendar, topics=topics, advisors=advisors)
+
+
+def _set_hours(organisation: Organisation, advisors: list[User]) -> None:
+    for advisor in advisors:
+        schedule = actions.do_get_schedule(organisation_id=organisation.pk, user=advisor)
+        actions.do_set_availability(
+            schedule=schedule,
+            time_zone=organisation.time_zone,
+            weekly={weekday: list(OFFICE_HOURS) for weekday in range(5)},
+            exceptions={},
+        )
+
+
+def _book_some(
+    calendar: BookingCalendar, rng: random.Random, now: dt.datetime, count: int
+) -> list[Booking]:
+    """Book free times as if people had booked them two days before each session."""
+    made: list[Booking] = []
+    for days_ago in range(-10, 40, 3):
+        moment = now - dt.timedelta(days=days_ago + 2)
+        free = free_times(calendar, now=moment)
+        if not free or len(made) >= count:
+            continue
+        start = rng.choice(list(free)[:12])
+        name = rng.choice(BOOKERS)
+        try:
+            made.append(
+                actions.do_create_booking(
+                    calendar=calendar,
+                    start=start,
+                    advisor_id=rng.choice(free[start]),
+                    mode=rng.choice(calendar.modes),
+                    topic=rng.choice(list(calendar.topics.all())),
+                    booker=actions.BookerDetails(
+                        name=name,
+                        email=name.split()[0].lower() + "@example.com",
+                        time_zone=calendar.organisation.time_zone,
+                        phone="+358 40 000 0000",
+                        question="",
+                    ),
+                    now=moment,
+                )
+            )
+        except actions.BookingError:
+            continue
+    return made
+
+
+def _finish_past(bookings: Sequence[Booking], rng: random.Random, now: dt.datetime) -> None:
+    for booking in bookings:
+        if booking.ends_at > now:
+            continue
+        if rng.random() < 0.1:
+            actions.do_mark_no_show(booking=booking, no_show=True, now=now)
+            continue
+        raw = do_issue_invitation(
+            calendar=booking.calendar, advisor=booking.advisor, session_start=booking.starts_at
+        )
+        if rng.random() < 0.8:
+            do_answer(
+                raw_token=raw,
+                rating=rng.choice([3, 4, 4, 5, 5, 5]),
+                helped=rng.choice(HELPED),
+                idea=rng.choice(IDEAS),
+            )
+
+
+APPLICANTS: dict[str, object] = {
+    "name": "Applicant guidance",
+    "slug": "applicants",
+    "access": "anyone",
+    "modes": ["video", "phone"],
+    "meeting_link": "generated",
+    "meeting_base_url": "https://meet.jit.si",
+    "topics": ["Applying", "Entrance exams", "Recognition of earlier studies"],
+    "cancel_deadline_hours": 2,
+    "booker_limit": 1,
+    "booker_limit_days": 7,
+}
+STUDENTS: dict[str, object] = {
+    "name": "Student guidance",
+    "slug": "students",
+    "access": "signed_in",
+    "modes": ["video", "on_site"],
+    "meeting_link": "template",
+    "location": "Main building, room A101",
+    "meeting_url_template": "https://teams.example.com/l/meetup-join/{room}",
+    "topics": ["Study plan", "Thesis", "Wellbeing"],
+    "assignment": "pick",
+    "daily_cap": 4,
+}
+
+
+def seed_demo_bookings(
+    *, organisation: Organisation, staff: Sequence[User], seed: int
+) -> list[BookingCalendar]:
+    """Two calendars with advisors' hours, past and coming sessions, and feedback."""
+    rng = random.Random(f"{seed}:bookings")
+    advisors = list(staff)[:3]
+    if not advisors:
+        return []
+    _set_hours(organisation, advisors)
+    calendars = [_calendar(organisation, advisors, fields) for fields in (APPLICANTS, STUDENTS)]
+    now = timezone.now()
+    for calendar, count in zip(calendars, (12, 8), strict=True):
+        seeded = Booking.objects.filter(calendar=calendar).exclude(status=BookingStatus.CANCELLED)
+        if not seeded.exists():
+            _finish_past(_book_some(calendar, rng, now, count), rng, now)
+    # Invitations for sessions already over would only clutter the demo mailbox.
+    BookingMessage.objects.filter(
+        booking__calendar__organisation=organisation, booking__ends_at__lt=now
+    ).update(status="sent", sent_at=now)
+    return calendars

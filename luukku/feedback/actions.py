@@ -1,0 +1,80 @@
+"""Writes for anonymous feedback: issuing one-time answer rights and storing answers."""
+
+import datetime as dt
+import hashlib
+import secrets
+import zoneinfo
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from luukku.bookings.models import AdvisorSchedule, BookingCalendar
+from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
+
+# How long a feedback link works.
+INVITATION_DAYS = 30
+
+
+class FeedbackGoneError(Exception):
+    """The link was used already, has expired or never existed (all look the same)."""
+
+
+def hash_token(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+def session_month(calendar: BookingCalendar, session_start: dt.datetime) -> dt.date:
+    local = session_start.astimezone(zoneinfo.ZoneInfo(calendar.organisation.time_zone))
+    return local.date().replace(day=1)
+
+
+def do_issue_invitation(
+    *, calendar: BookingCalendar, advisor: AdvisorSchedule | None, session_start: dt.datetime
+) -> str:
+    """Store a one-time answer right (only its hash) and return the raw token for the e-mail.
+
+    The right knows the calendar, the advisor and the month, never the booking.
+    """
+    raw = secrets.token_urlsafe(32)
+    FeedbackInvitation.objects.create(
+        token_hash=hash_token(raw),
+        organisation_id=calendar.organisation_id,
+        calendar=calendar,
+        advisor=advisor,
+        month=session_month(calendar, session_start),
+        expires_on=dt.date.today() + dt.timedelta(days=INVITATION_DAYS),
+    )
+    return raw
+
+
+def find_invitation(raw_token: str) -> FeedbackInvitation:
+    invitation = (
+        FeedbackInvitation.objects.select_related("calendar")
+        .filter(token_hash=hash_token(raw_token), expires_on__gte=dt.date.today())
+        .first()
+    )
+    if invitation is None:
+        raise FeedbackGoneError(_("This feedback link has been used already or has expired."))
+    return invitation
+
+
+@transaction.atomic
+def do_answer(*, raw_token: str, rating: int, helped: str, idea: str) -> FeedbackAnswer:
+    """Store the answer with the invitation's calendar, advisor and month; use up the right."""
+    invitation = find_invitation(raw_token)
+    # Deleting (not marking) the right means no row records which rights were used.
+    deleted, _rows = FeedbackInvitation.objects.filter(pk=invitation.pk).delete()
+    if not deleted:  # a concurrent answer with the same link got there first
+        raise FeedbackGoneError(_("This feedback link has been used already or has expired."))
+    answer = FeedbackAnswer(
+        organisation_id=invitation.organisation_id,
+        calendar_id=invitation.calendar_id,
+        advisor_id=invitation.advisor_id,
+        month=invitation.month,
+        rating=rating,
+        helped=helped.strip()[:5000],
+        idea=idea.strip()[:5000],
+    )
+    answer.full_clean()
+    answer.save()
+    return answer

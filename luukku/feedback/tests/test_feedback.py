@@ -1,0 +1,119 @@
+"""Anonymous feedback: one answer per link, nothing that leads back, results from five answers."""
+
+import datetime as dt
+import uuid
+
+import pytest
+import time_machine
+from django.db import models
+from django.urls import reverse
+
+from luukku.bookings.tests.factories import at, make_advisor, make_calendar, schedule_of
+from luukku.feedback import actions
+from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
+
+
+@pytest.fixture
+def advisor(organisation):
+    return make_advisor(organisation, "anna@example.com")
+
+
+@pytest.fixture
+def calendar(organisation, advisor):
+    return make_calendar(organisation, [advisor])
+
+
+def issue(calendar, advisor, start: str = "2026-11-24 10:00") -> str:
+    return actions.do_issue_invitation(
+        calendar=calendar,
+        advisor=schedule_of(advisor, calendar.organisation),
+        session_start=at(start),
+    )
+
+
+def test_answer_once_then_the_link_is_gone(client, calendar, advisor) -> None:
+    token = issue(calendar, advisor)
+    url = reverse("feedback:answer", args=[token])
+    assert "How helpful was the session?" in client.get(url).content.decode()
+    response = client.post(url, {"rating": "4", "helped": "Clear steps", "idea": "Longer slots"})
+    assert response.status_code == 200
+    assert "Thank you" in response.content.decode()
+    answer = FeedbackAnswer.objects.get()
+    assert (answer.rating, answer.helped, answer.month) == (4, "Clear steps", dt.date(2026, 11, 1))
+    again = client.post(url, {"rating": "1"})
+    assert again.status_code == 410
+    assert FeedbackAnswer.objects.count() == 1
+    assert not FeedbackInvitation.objects.exists()  # used rights leave no row behind
+
+
+def test_bad_answers_are_refused_and_the_link_still_works(client, calendar, advisor) -> None:
+    url = reverse("feedback:answer", args=[issue(calendar, advisor)])
+    assert client.post(url, {"rating": "9"}).status_code == 422
+    assert client.post(url, {"rating": "5"}).status_code == 200
+    assert client.get(reverse("feedback:answer", args=["made-up"])).status_code == 410
+
+
+def test_expired_link_is_refused(client, calendar, advisor) -> None:
+    url = reverse("feedback:answer", args=[issue(calendar, advisor)])
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)):
+        assert client.post(url, {"rating": "5"}).status_code == 410
+
+
+def test_an_answer_cannot_be_tied_back_to_a_booking_or_a_person() -> None:
+    fields = {field.name: field for field in FeedbackAnswer._meta.get_fields()}
+    assert set(fields) == {
+        "id",
+        "organisation",
+        "calendar",
+        "advisor",
+        "month",
+        "rating",
+        "helped",
+        "idea",
+    }
+    related = {
+        field.related_model._meta.label  # type: ignore[union-attr]
+        for field in fields.values()
+        if field.is_relation
+    }
+    assert related == {"core.Organisation", "bookings.BookingCalendar", "bookings.AdvisorSchedule"}
+    assert not any(isinstance(field, models.DateTimeField) for field in fields.values())
+    assert isinstance(fields["id"], models.UUIDField)  # no counter that follows time
+    invitation_fields = {field.name for field in FeedbackInvitation._meta.get_fields()}
+    assert not invitation_fields & {"booking", "user", "email", "recipient"}
+
+
+def test_answer_keys_do_not_follow_the_order_of_sessions(calendar, advisor) -> None:
+    tokens = [issue(calendar, advisor, f"2026-11-{day} 10:00") for day in range(10, 30)]
+    ids = [actions.do_answer(raw_token=token, rating=5, helped="", idea="").pk for token in tokens]
+    assert all(isinstance(pk, uuid.UUID) for pk in ids)
+    listed = list(FeedbackAnswer.objects.values_list("id", flat=True))  # the summaries' order
+    assert listed == sorted(ids)
+    assert listed != ids
+
+
+def test_results_show_only_from_five_answers(signed_in, calendar, advisor, org_admin) -> None:
+    url = reverse("feedback:summary", args=[calendar.pk])
+    for rating in (5, 4, 4, 2):
+        actions.do_answer(raw_token=issue(calendar, advisor), rating=rating, helped="Kind", idea="")
+    hidden = signed_in(org_admin).get(url).content.decode()
+    assert "4 answers so far: too few to show." in hidden
+    assert "Kind" not in hidden
+    actions.do_answer(raw_token=issue(calendar, advisor), rating=5, helped="", idea="More evenings")
+    shown = signed_in(org_admin).get(url).content.decode()
+    assert "5 answers, mean rating 4.0 / 5." in shown
+    assert "More evenings" in shown
+    assert "Kind" in shown
+    assert 'id="chart-0"' in shown
+    assert "<caption>Answers per rating</caption>" in shown
+    assert "chart.umd.min.js" in shown
+
+
+def test_advisor_sees_own_summary_only(signed_in, organisation, calendar, advisor) -> None:
+    other = make_advisor(organisation, "ben@example.com")
+    from luukku.bookings.actions import do_save_calendar
+
+    do_save_calendar(calendar=calendar, topics=["Applying"], advisors=[advisor, other])
+    page = signed_in(advisor).get(reverse("feedback:summary", args=[calendar.pk])).content.decode()
+    assert "Anna" in page
+    assert "Ben" not in page

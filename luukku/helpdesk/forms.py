@@ -1,0 +1,159 @@
+"""Forms of the helpdesk: the open contact form with its bot traps, and staff forms."""
+
+import time
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from luukku.accounts.models import User
+from luukku.core.models import Organisation, Team
+from luukku.core.uploads import DOCUMENT_TYPES, validate_upload
+from luukku.helpdesk import queries
+from luukku.helpdesk.models import Category, Status
+
+TIME_TRAP_SALT = "luukku.helpdesk.form-shown"
+# A form older than this is stale; asking to send again beats keeping a reusable stamp.
+TIME_TRAP_MAX_AGE = 60 * 60 * 24
+
+
+def form_stamp() -> str:
+    """A signed moment the form was shown: the time trap measures from it."""
+    return signing.TimestampSigner(salt=TIME_TRAP_SALT).sign(str(int(time.time())))
+
+
+class BotSuspectedError(Exception):
+    """Filled the hidden field or answered faster than a person can."""
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    category = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Category.objects.none(), empty_label=None
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (optional)"),
+        required=False,
+        help_text=_("An image, PDF, Office document or text file."),
+    )
+    # The honeypot: hidden from people (and from screen readers), filled by naive bots.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    shown = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]
+        self.fields["shown"].initial = form_stamp()
+
+    def clean_attachment(self) -> UploadedFile | None:
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_upload(
+                upload,
+                allowed_types=DOCUMENT_TYPES,
+                max_bytes=settings.HELPDESK_ATTACHMENT_MAX_BYTES,
+            )
+        return upload or None
+
+    def check_for_bots(self) -> None:
+        """Raise BotSuspectedError; called before validation so bots learn nothing from errors."""
+        if self.data.get("website"):
+            raise BotSuspectedError("honeypot")
+        try:
+            shown = signing.TimestampSigner(salt=TIME_TRAP_SALT).unsign(
+                str(self.data.get("shown", "")), max_age=TIME_TRAP_MAX_AGE
+            )
+        except signing.BadSignature as error:
+            raise BotSuspectedError("stamp") from error
+        if time.time() - int(shown) < settings.HELPDESK_MIN_FORM_SECONDS:
+            raise BotSuspectedError("too fast")
+
+
+class RequesterReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000
+    )
+    attachment = forms.FileField(label=_("Attachment (optional)"), required=False)
+
+    def clean_attachment(self) -> UploadedFile | None:
+        return ContactForm.clean_attachment(self)  # type: ignore[arg-type]
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer you got?"),
+        choices=[
+            (5, _("5 – Very satisfied")),  # noqa: RUF001 (a typographic dash in UI text)
+            (4, _("4 – Satisfied")),  # noqa: RUF001 (a typographic dash in UI text)
+            (3, _("3 – Neither satisfied nor dissatisfied")),  # noqa: RUF001 (a typographic dash in UI text)
+            (2, _("2 – Dissatisfied")),  # noqa: RUF001 (a typographic dash in UI text)
+            (1, _("1 – Very dissatisfied")),  # noqa: RUF001 (a typographic dash in UI text)
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class StaffReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Reply to the requester"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20_000,
+    )
+    status = forms.ChoiceField(
+        label=_("Then set the status to"),
+        choices=[
+            (Status.WAITING, Status.WAITING.label),
+            (Status.OPEN, Status.OPEN.label),
+            (Status.RESOLVED, Status.RESOLVED.label),
+        ],
+        initial=Status.WAITING,
+    )
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000
+    )
+
+
+class RerouteForm(forms.Form):
+    team = forms.ModelChoiceField(label=_("Move to team"), queryset=Team.objects.none())
+    note = forms.CharField(
+        label=_("Note for the team (the requester does not see it)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assign to"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = queries.desk_staff(organisation)  # type: ignore[attr-defined]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)

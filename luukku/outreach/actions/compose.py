@@ -1,0 +1,164 @@
+"""Queueing a composed message (one outbox row per person, in one transaction) and cancelling."""
+
+import random
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from luukku.accounts.models import User
+from luukku.outreach import participation, placeholders, queries
+from luukku.outreach.audiences import participant_joins
+from luukku.outreach.models import (
+    Automation,
+    Delivery,
+    DeliveryGroup,
+    DeliveryStatus,
+    Message,
+    MessageStatus,
+    new_token,
+)
+from luukku.outreach.planning import Draft, Plan, check_draft, plan_message
+from luukku.outreach.rendering import PREVIEW_TOKEN, personal_text
+from luukku.programmes.models import Programme
+
+
+def person_contexts(
+    programme: Programme, users: list[User], text: str, now: datetime
+) -> dict[int, dict[str, Any]]:
+    """The per-person placeholder values; figures the text does not use are not read."""
+    names = set(placeholders.placeholder_names(text))
+    ids = [user.pk for user in users]
+    days: dict[int, int] = {}
+    if "days_since_last_visit" in names:
+        joins = participant_joins(programme)
+        last_visits = participation.last_visit_by_member(programme)
+        for user_id in ids:
+            reference = last_visits.get(user_id) or joins.get(user_id)
+            days[user_id] = (now - reference).days if isinstance(reference, datetime) else 0
+    pages = participation.last_page_by_member(programme, ids) if "continue_link" in names else {}
+    home = reverse("programmes:home", args=[programme.pk])
+    contexts = {}
+    for user in users:
+        page = pages.get(user.pk)
+        contexts[user.pk] = {
+            "first_name": user.first_name,
+            "days_since_last_visit": days.get(user.pk, 0),
+            "continue_path": (
+                reverse("programmes:page", args=[programme.pk, page]) if page else home
+            ),
+        }
+    return contexts
+
+
+def preview(
+    programme: Programme, draft: Draft, user: User, now: datetime | None = None
+) -> tuple[str, str]:
+    """The subject and body `user` would get (links are shown but not tracked)."""
+    message = Message(programme=programme, subject=draft.subject, body=draft.body)
+    context = person_contexts(programme, [user], draft.subject + draft.body, now or timezone.now())
+    return personal_text(message, programme, context[user.pk], PREVIEW_TOKEN)
+
+
+def plan_draft(
+    programme: Programme, draft: Draft, *, now: datetime | None = None,
+    rng: random.Random | None = None,
+) -> Plan:  # fmt: skip
+    """Check the draft and plan it; raises ValidationError (a dict by field, or one message)."""
+    now = now or timezone.now()
+    errors = check_draft(programme, draft, now)
+    if errors:
+        raise ValidationError(errors)
+    return plan_message(
+        programme, draft, queries.settings_for(programme.organisation_id), now=now, rng=rng
+    )
+
+
+def do_queue_message(
+    *,
+    programme: Programme,
+    author: User | None,
+    draft: Draft,
+    now: datetime | None = None,
+    automation: Automation | None = None,
+    occasion: str = "",
+    rng: random.Random | None = None,
+) -> Message:
+    """Check, plan and store a message with an outbox row per person; send what is due."""
+    now = now or timezone.now()
+    plan = plan_draft(programme, draft, now=now, rng=rng)
+    contexts = person_contexts(
+        programme, [person.user for person in plan.people], draft.subject + draft.body, now
+    )
+    with transaction.atomic():
+        message = Message.objects.create(
+            **_message_fields(programme, draft, plan), created_by=author, automation=automation,
+            occasion=occasion, created_at=now,
+        )  # fmt: skip
+        Delivery.objects.bulk_create(
+            _delivery(message, person.user.pk, person.group, person.send_at, contexts)
+            for person in plan.people
+        )
+        if plan.first_send_at <= now + timedelta(minutes=1):
+            transaction.on_commit(_enqueue_sending)
+    return message
+
+
+def _message_fields(programme: Programme, draft: Draft, plan: Plan) -> dict[str, Any]:
+    return {
+        "organisation_id": programme.organisation_id,
+        "programme": programme,
+        "subject": draft.subject,
+        "body": draft.body,
+        "channel": draft.channel,
+        "section_id": draft.section_id,
+        "audience": draft.audience.kind,
+        "audience_detail": draft.audience.detail(),
+        "timing": draft.timing,
+        "send_at": plan.first_send_at,
+        "ignore_quiet_hours": draft.ignore_quiet_hours,
+        "ignore_frequency_cap": draft.ignore_frequency_cap,
+        "holdout_percent": draft.holdout_percent,
+    }
+
+
+def _delivery(
+    message: Message, user_id: int, group: str, send_at: datetime, contexts: dict[int, Any]
+) -> Delivery:
+    recipient = group == DeliveryGroup.RECIPIENT
+    return Delivery(
+        message=message,
+        user_id=user_id,
+        group=group,
+        status=DeliveryStatus.PENDING if recipient else DeliveryStatus.NONE,
+        token=new_token(),
+        context=contexts[user_id],
+        send_at=send_at,
+        next_attempt_at=send_at,
+    )
+
+
+def _enqueue_sending() -> None:
+    from luukku.outreach import tasks
+
+    tasks.send_due_deliveries.enqueue()
+
+
+def do_cancel_message(*, message: Message) -> int:
+    """Stop the rows not yet sent; return how many were stopped. Sent ones stay on record."""
+    with transaction.atomic():
+        # A row a worker holds right now is left to it: its send may already be under way.
+        free = Q(lease_until__isnull=True) | Q(lease_until__lt=timezone.now())
+        stopped = (
+            Delivery.objects.filter(message=message, status=DeliveryStatus.PENDING)
+            .filter(free)
+            .update(status=DeliveryStatus.NONE, last_error="cancelled")
+        )
+        if not message.deliveries.filter(status=DeliveryStatus.PENDING).exists():
+            message.status = MessageStatus.CANCELLED
+            message.save(update_fields=["status"])
+    return stopped

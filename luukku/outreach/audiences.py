@@ -1,0 +1,74 @@
+"""Who a message is for: the audience rules, evaluated against the participation figures."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+
+from luukku.outreach import participation
+from luukku.outreach.models import AudienceKind
+from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
+
+DEFAULT_PASSIVE_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Audience:
+    kind: str
+    passive_days: int = DEFAULT_PASSIVE_DAYS
+    section_id: int | None = None
+    user_ids: tuple[int, ...] = field(default_factory=tuple)
+
+    def detail(self) -> dict[str, object]:
+        """What is stored with the message to say how the audience was chosen."""
+        if self.kind == AudienceKind.PASSIVE:
+            return {"passive_days": self.passive_days}
+        if self.kind == AudienceKind.NOT_OPENED:
+            return {"section_id": self.section_id}
+        if self.kind == AudienceKind.PICKED:
+            return {"user_ids": list(self.user_ids)}
+        return {}
+
+
+def participant_joins(programme: Programme) -> dict[int, object]:
+    """Active participants of the programme and when each joined."""
+    rows = ProgrammeMembership.objects.filter(
+        programme=programme, role=ProgrammeRole.PARTICIPANT, user__is_active=True
+    ).values_list("user_id", "joined_at")
+    return dict(rows)
+
+
+def passive_ids(programme: Programme, joined: dict[int, object], days: int) -> set[int]:
+    """No visit for `days` days; people who never visited count once they joined that long ago."""
+    cutoff = timezone.now() - timedelta(days=days)
+    last_visits = participation.last_visit_by_member(programme)
+    passive = set()
+    for user_id, joined_at in joined.items():
+        last = last_visits.get(user_id)
+        reference = last if last is not None else joined_at
+        if reference is None or reference <= cutoff:  # type: ignore[operator]
+            passive.add(user_id)
+    return passive
+
+
+def audience_ids(programme: Programme, audience: Audience) -> list[int]:
+    """The participants the audience rule picks, sorted by id."""
+    joined = participant_joins(programme)
+    everyone = set(joined)
+    chosen: Iterable[int]
+    if audience.kind == AudienceKind.EVERYONE:
+        chosen = everyone
+    elif audience.kind == AudienceKind.PASSIVE:
+        chosen = passive_ids(programme, joined, audience.passive_days)
+    elif audience.kind == AudienceKind.NOT_OPENED:
+        opened = participation.opened_section_ids_by_member(programme)
+        chosen = {uid for uid in everyone if audience.section_id not in opened.get(uid, set())}
+    elif audience.kind == AudienceKind.NOT_POSTED:
+        chosen = everyone - participation.posted_member_ids(programme)
+    elif audience.kind == AudienceKind.DROPPED_OFF:
+        statuses = participation.member_statuses(programme)
+        chosen = {uid for uid in everyone if statuses.get(uid) == "dropped_off"}
+    else:
+        chosen = everyone & set(audience.user_ids)
+    return sorted(set(chosen) & everyone)

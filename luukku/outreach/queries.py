@@ -1,0 +1,158 @@
+"""Reads and permissions for activation messages: one place decides who may see what."""
+
+import zoneinfo
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.http import Http404
+
+from luukku.accounts.models import OrganisationMembership, User
+from luukku.core.models import Organisation
+from luukku.outreach.library import LIBRARY, LibraryText
+from luukku.outreach.models import (
+    Automation,
+    Delivery,
+    DeliveryGroup,
+    DeliveryStatus,
+    Message,
+    MessageTemplate,
+    OutreachSettings,
+)
+from luukku.programmes.models import Programme
+from luukku.programmes.queries import COACH_ONLY, AnyUser, access_programme
+
+__all__ = [
+    "access_automation",
+    "access_coached_programme",
+    "access_delivery_by_token",
+    "access_message",
+    "access_own_delivery",
+    "access_template_organisation",
+    "message_send_dates",
+    "messages_with_counts",
+    "settings_for",
+    "template_text",
+]
+
+
+def access_coached_programme(user: AnyUser, programme_id: int) -> Programme:
+    """The programme if the user coaches it (or administers its organisation); else 404."""
+    return access_programme(user, programme_id, roles=COACH_ONLY)
+
+
+def access_message(user: AnyUser, programme_id: int, message_id: int) -> Message:
+    programme = access_coached_programme(user, programme_id)
+    message = Message.objects.filter(pk=message_id, programme=programme).first()
+    if message is None:
+        raise Http404
+    message.programme = programme
+    return message
+
+
+def access_automation(user: AnyUser, programme_id: int, automation_id: int) -> Automation:
+    programme = access_coached_programme(user, programme_id)
+    automation = Automation.objects.filter(pk=automation_id, programme=programme).first()
+    if automation is None:
+        raise Http404
+    automation.programme = programme
+    return automation
+
+
+def access_delivery_by_token(token: str) -> Delivery:
+    """The outbox row a tracked link or unsubscribe link names; unknown tokens are a 404."""
+    delivery = (
+        Delivery.objects.select_related("message__programme", "user")
+        .filter(token=token, group=DeliveryGroup.RECIPIENT)
+        .first()
+    )
+    if delivery is None:
+        raise Http404
+    return delivery
+
+
+def access_own_delivery(user: AnyUser, delivery_id: int) -> Delivery:
+    """A message the signed-in person received in the app; anyone else's is a 404."""
+    if not isinstance(user, User):
+        raise Http404
+    delivery = (
+        Delivery.objects.select_related("message__programme", "user")
+        .filter(pk=delivery_id, user=user, notification__isnull=False)
+        .first()
+    )
+    if delivery is None:
+        raise Http404
+    return delivery
+
+
+def access_template_organisation(user: AnyUser, organisation_id: int) -> Organisation:
+    """Admins and staff of an organisation edit its message templates; anyone else: 404."""
+    if not isinstance(user, User) or not user.is_active:
+        raise Http404
+    membership = (
+        OrganisationMembership.objects.filter(user=user, organisation_id=organisation_id)
+        .select_related("organisation")
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.organisation
+
+
+def organisations_for_templates(user: AnyUser) -> QuerySet[Organisation]:
+    if not isinstance(user, User) or not user.is_active:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).distinct()
+
+
+def settings_for(organisation_id: int) -> OutreachSettings:
+    """The organisation's outreach rules, or the defaults (unsaved) when it has none."""
+    found = OutreachSettings.objects.filter(organisation_id=organisation_id).first()
+    return found or OutreachSettings(organisation_id=organisation_id)
+
+
+def template_text(organisation_id: int, kind: str, language: str) -> LibraryText:
+    """The organisation's wording of a library template, or the built-in one."""
+    own = MessageTemplate.objects.filter(
+        organisation_id=organisation_id, kind=kind, language=language
+    ).first()
+    if own is not None:
+        return LibraryText(own.subject, own.body)
+    return LIBRARY[kind][language]
+
+
+def message_send_dates(programme: Programme) -> list[date]:
+    """The programme-local days on which activation messages reached anyone, oldest first."""
+    zone = zoneinfo.ZoneInfo(programme.time_zone)
+    days = (
+        Delivery.objects.filter(
+            message__programme=programme,
+            group=DeliveryGroup.RECIPIENT,
+            delivered_at__isnull=False,
+        )
+        .annotate(day=TruncDate("delivered_at", tzinfo=zone))
+        .values_list("day", flat=True)
+        .distinct()
+        .order_by("day")
+    )
+    return list(days)
+
+
+def messages_with_counts(programme: Programme) -> QuerySet[Message]:
+    """The programme's messages, newest first, with their delivery counts (one query)."""
+    recipient = Q(deliveries__group=DeliveryGroup.RECIPIENT)
+    return (
+        Message.objects.filter(programme=programme)
+        .select_related("automation", "created_by")
+        .annotate(
+            recipient_count=Count("deliveries", filter=recipient),
+            delivered_count=Count(
+                "deliveries", filter=recipient & Q(deliveries__delivered_at__isnull=False)
+            ),
+            pending_count=Count(
+                "deliveries", filter=recipient & Q(deliveries__status=DeliveryStatus.PENDING)
+            ),
+            holdout_count=Count("deliveries", filter=Q(deliveries__group=DeliveryGroup.HOLDOUT)),
+        )
+        .order_by("-send_at", "-id")
+    )

@@ -1,0 +1,96 @@
+"""Composing a message: fill in, preview the audience and one person's copy, then queue it."""
+
+import zoneinfo
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from luukku.accounts.models import User
+from luukku.outreach import actions, queries
+from luukku.outreach.audiences import participant_joins
+from luukku.outreach.forms import ComposeForm, TemplateChoiceForm
+from luukku.outreach.models import AudienceKind, TemplateKind
+from luukku.outreach.placeholders import PLACEHOLDERS
+from luukku.outreach.planning import Plan
+from luukku.outreach.views.common import render_outreach
+from luukku.programmes.models import Programme
+
+
+def _people(programme: Programme) -> list[tuple[int, str]]:
+    users = User.objects.filter(pk__in=participant_joins(programme)).order_by(
+        "display_name", "email"
+    )
+    return [(user.pk, user.display_name or user.email) for user in users]
+
+
+def _initial(request: HttpRequest, programme: Programme) -> dict[str, Any]:
+    rules = queries.settings_for(programme.organisation_id)
+    initial: dict[str, Any] = {"holdout_percent": rules.holdout_percent}
+    picked = [value for value in request.GET.getlist("person") if value.isdigit()]
+    if picked:
+        initial.update(audience=AudienceKind.PICKED, person=[int(value) for value in picked])
+    choice = TemplateChoiceForm(request.GET or None)
+    if choice.is_valid():
+        text = queries.template_text(
+            programme.organisation_id,
+            choice.cleaned_data["template"],
+            choice.cleaned_data["language"],
+        )
+        initial.update(subject=text.subject, body=text.body)
+    return initial
+
+
+def _template_choice(request: HttpRequest) -> TemplateChoiceForm:
+    language = (get_language() or "fi")[:2]
+    initial = {"template": TemplateKind.REMINDER, "language": language}
+    return TemplateChoiceForm(request.GET if "template" in request.GET else None, initial=initial)
+
+
+def _plan_and_preview(form: ComposeForm, programme: Programme, context: dict[str, Any]) -> None:
+    draft = form.draft()
+    plan: Plan = actions.plan_draft(programme, draft)
+    chosen = form.cleaned_data.get("preview_person")
+    sending = plan.recipients or plan.people
+    person = next((p.user for p in plan.people if p.user.pk == chosen), sending[0].user)
+    context.update(
+        plan=plan, preview=actions.preview(programme, draft, person), preview_user=person
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def compose(request: HttpRequest, programme_id: int) -> HttpResponse:
+    programme = queries.access_coached_programme(request.user, programme_id)
+    form = ComposeForm(
+        request.POST or None, programme=programme, people=_people(programme),
+        initial=_initial(request, programme),
+    )  # fmt: skip
+    context: dict[str, Any] = {
+        "form": form, "template_choice": _template_choice(request), "placeholders": PLACEHOLDERS,
+    }  # fmt: skip
+    if request.method == "POST":
+        # The date and time are read in the programme's zone, whatever the coach's zone is.
+        with timezone.override(zoneinfo.ZoneInfo(programme.time_zone)):
+            valid = form.is_valid()
+        try:
+            if valid and request.POST.get("action") == "send":
+                assert isinstance(request.user, User)
+                message = actions.do_queue_message(
+                    programme=programme, author=request.user, draft=form.draft()
+                )
+                messages.success(request, _("The message was queued."))
+                return redirect("outreach:message", programme.pk, message.pk)
+            if valid:
+                _plan_and_preview(form, programme, context)
+        except ValidationError as error:
+            form.add_validation_error(error)
+    status = 400 if form.errors else 200
+    return render_outreach(request, "outreach/compose.html", programme, context, status=status)

@@ -1,0 +1,80 @@
+"""A programme's messages with their effect, one message's effect report, cancelling."""
+
+import zoneinfo
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from luukku.outreach import actions, effect, participation, queries
+from luukku.outreach.models import Delivery, DeliveryStatus
+from luukku.outreach.views.common import render_outreach
+from luukku.programmes.models import Programme
+
+CHART_DAYS = 56
+
+
+def _chart(programme: Programme) -> list[dict[str, object]]:
+    """Visits per day for the last weeks of the programme, with the message days marked."""
+    end = min(programme.today(), programme.ends_on)
+    start = max(programme.starts_on, end - timedelta(days=CHART_DAYS - 1))
+    visits = participation.visits_per_day(programme, start, end)
+    marked = set(queries.message_send_dates(programme))
+    return [
+        {"day": start + timedelta(days=offset),
+         "visits": visits.get(start + timedelta(days=offset), 0),
+         "message": start + timedelta(days=offset) in marked}
+        for offset in range((end - start).days + 1)
+    ]  # fmt: skip
+
+
+@login_required
+@require_safe
+def message_list(request: HttpRequest, programme_id: int) -> HttpResponse:
+    programme = queries.access_coached_programme(request.user, programme_id)
+    rows = list(queries.messages_with_counts(programme))
+    zone = zoneinfo.ZoneInfo(programme.time_zone)
+    ratios = effect.send_day_ratios(
+        programme, {row.send_at.astimezone(zone).date() for row in rows}
+    )
+    for row in rows:
+        row.send_day_ratio = ratios.get(row.send_at.astimezone(zone).date())  # type: ignore[attr-defined]
+        row.returned = effect.returned_within_72_hours(  # type: ignore[attr-defined]
+            programme, Delivery.objects.filter(message=row)
+        )
+    chart = _chart(programme)
+    context = {
+        "rows": rows,
+        "chart": chart,
+        "chart_data": [{**point, "day": point["day"].isoformat()} for point in chart],  # type: ignore[attr-defined]
+        "mean_ratio": effect.mean_ratio(ratios.values()),
+    }
+    return render_outreach(request, "outreach/message_list.html", programme, context)
+
+
+@login_required
+@require_safe
+def message_detail(request: HttpRequest, programme_id: int, message_id: int) -> HttpResponse:
+    message = queries.access_message(request.user, programme_id, message_id)
+    programme = message.programme
+    deliveries = Delivery.objects.filter(message=message)
+    context = {
+        "message": message,
+        "effect": effect.effect_of(programme, deliveries),
+        "can_cancel": deliveries.filter(status=DeliveryStatus.PENDING).exists(),
+        "failures": deliveries.filter(status=DeliveryStatus.FAILED).select_related("user")[:50],
+    }
+    return render_outreach(request, "outreach/message_detail.html", programme, context)
+
+
+@login_required
+@require_POST
+def message_cancel(request: HttpRequest, programme_id: int, message_id: int) -> HttpResponse:
+    message = queries.access_message(request.user, programme_id, message_id)
+    stopped = actions.do_cancel_message(message=message)
+    messages.success(request, _("%(count)d deliveries were stopped.") % {"count": stopped})
+    return redirect("outreach:message", programme_id, message.pk)
