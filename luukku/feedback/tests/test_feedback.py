@@ -117,3 +117,39 @@ def test_advisor_sees_own_summary_only(signed_in, organisation, calendar, adviso
     page = signed_in(advisor).get(reverse("feedback:summary", args=[calendar.pk])).content.decode()
     assert "Anna" in page
     assert "Ben" not in page
+
+
+@pytest.mark.parametrize("who", ["participant", "other_organisation_admin", "anonymous"])
+def test_outsiders_never_reach_the_answers(
+    client, signed_in, calendar, advisor, other_organisation, make_user_in, who: str
+) -> None:
+    for rating in (5, 4, 4, 2, 3):
+        actions.do_answer(
+            raw_token=issue(calendar, advisor), rating=rating, helped="Secret", idea=""
+        )
+    url = reverse("feedback:summary", args=[calendar.pk])
+    if who == "anonymous":
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/" in response["Location"]
+        return
+    visitor = make_user_in(other_organisation if who == "other_organisation_admin" else None)
+    response = signed_in(visitor).get(url)
+    assert response.status_code == 404
+    assert b"Secret" not in response.content
+
+
+@pytest.fixture
+def make_user_in():
+    from luukku.accounts.actions import do_set_organisation_role
+    from luukku.accounts.models import OrganisationRole
+    from luukku.conftest import make_user
+
+    def make(organisation):
+        user = make_user(f"outsider{uuid.uuid4().hex[:6]}@example.com", "Outsider")
+        if organisation is not None:
+            do_set_organisation_role(
+                organisation=organisation, user=user, role=OrganisationRole.ADMIN
+            )
+        return user
+
+    return make
