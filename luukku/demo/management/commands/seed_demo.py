@@ -65,7 +65,7 @@ class Command(BaseCommand):
             f"programme “{programme.name}” ({programme.starts_on} to {programme.ends_on}).",
             f"{summary.visit_count} visits, {summary.event_count} events, "
             f"{summary.thread_count} discussions with {summary.comment_count} comments.",
-            "Reminder days (announcements at 09:00): "
+            "Reminder days (in-app activation messages at 09:00, see Messages): "
             + (", ".join(day.isoformat() for day in summary.reminder_days) or "none yet"),
             "",
             f"Open {settings.SITE_URL}{reverse('programmes:home', args=[programme.pk])}",
