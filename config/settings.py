@@ -212,6 +212,8 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "luukku" / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Day-first English dates with a 24-hour clock (config/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "UTC"
 # The organisation default for new organisations and for visitors without a zone of their own.
 LUUKKU_TIME_ZONE = env_str("LUUKKU_TIME_ZONE", "Europe/Helsinki")

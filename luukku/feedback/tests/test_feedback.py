@@ -130,7 +130,8 @@ def test_outsiders_never_reach_the_answers(
     url = reverse("feedback:summary", args=[calendar.pk])
     if who == "anonymous":
         response = client.get(url)
-        assert response.status_code == 302 and "/accounts/" in response["Location"]
+        assert response.status_code == 302
+        assert "/accounts/" in response["Location"]
         return
     visitor = make_user_in(other_organisation if who == "other_organisation_admin" else None)
     response = signed_in(visitor).get(url)
