@@ -76,6 +76,12 @@ def published_articles(organisation: Organisation) -> QuerySet[Article]:
     )
 
 
+def organisation_slugs_with_articles() -> list[str]:
+    """Short names of the organisations that publish at least one article, sorted."""
+    rows = Article.objects.filter(published=True).values_list("organisation__slug", flat=True)
+    return sorted(set(rows.distinct().order_by()))
+
+
 def access_article(organisation: Organisation, article_id: int) -> Article:
     found = published_articles(organisation).filter(pk=article_id).first()
     if found is None:

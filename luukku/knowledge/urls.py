@@ -17,6 +17,7 @@ urlpatterns = [
         staff_views.delete_article,
         name="staff_article_delete",
     ),
+    path("", views.index, name="index"),
     path("<slug:slug>/", views.home, name="home"),
     path("<slug:slug>/ask/", views.ask, name="ask"),
     path("<slug:slug>/suggest/", views.suggest, name="suggest"),

@@ -25,6 +25,15 @@ def _question(request: HttpRequest) -> str:
 
 
 @require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    """The bare /knowledge/ address: the one organisation's knowledge base, else the catalogues."""
+    slugs = queries.organisation_slugs_with_articles()
+    if len(slugs) == 1:
+        return redirect("knowledge:home", slug=slugs[0])
+    return redirect("core:service_catalogues")
+
+
+@require_safe
 def home(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_by_slug(slug)
     language = _language(request)
