@@ -31,7 +31,8 @@ SECRET_KEY = env_str("SECRET_KEY") or read_or_create_secret(VAR_DIR / "secret_ke
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The public address used in e-mailed links (magic links, invitations).
-SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+# The default follows PORT, so that `PORT=8765 ./dev run` prints links that work.
+SITE_URL = env_str("SITE_URL", f"http://localhost:{env_int('PORT', 8000)}").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
