@@ -1,5 +1,6 @@
 """Writes for accounts: users, organisation roles and magic links."""
 
+import base64
 import hashlib
 import secrets
 from datetime import timedelta
@@ -7,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from luukku.accounts import tasks
@@ -23,6 +25,12 @@ from luukku.core.models import Organisation
 
 class InvalidSignInLinkError(Exception):
     """The link is unknown, used or expired; we do not say which."""
+
+
+def link_secret(nonce: str) -> str:
+    """The secret of a sign-in link: a keyed hash of its stored nonce (see SignInLink)."""
+    digest = salted_hmac("luukku.accounts.sign-in-link", nonce, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def hash_token(raw_token: str) -> str:
@@ -56,16 +64,20 @@ def do_set_organisation_role(
     return membership
 
 
-def _create_link(user: User, purpose: LinkPurpose, next_path: str, minutes: int) -> str:
-    raw_token = secrets.token_urlsafe(32)
-    SignInLink.objects.create(
+def _create_link(
+    user: User, purpose: LinkPurpose, next_path: str, minutes: int
+) -> tuple[SignInLink, str]:
+    nonce = secrets.token_hex(32)
+    raw_token = link_secret(nonce)
+    link = SignInLink.objects.create(
         user=user,
         token_hash=hash_token(raw_token),
+        nonce=nonce,
         purpose=purpose,
         next_path=safe_next_path(next_path),
         expires_at=timezone.now() + timedelta(minutes=minutes),
     )
-    return raw_token
+    return link, raw_token
 
 
 def do_create_sign_in_url(*, user: User, next_path: str = "", minutes: int | None = None) -> str:
@@ -76,7 +88,7 @@ def do_create_sign_in_url(*, user: User, next_path: str = "", minutes: int | Non
     """
     from django.urls import reverse
 
-    raw_token = _create_link(
+    _link, raw_token = _create_link(
         user, LinkPurpose.SIGN_IN, next_path, minutes or settings.INVITATION_LINK_MINUTES
     )
     return settings.SITE_URL + reverse("accounts:use_link", args=[raw_token])
@@ -88,10 +100,10 @@ def do_request_sign_in_link(*, email: str, next_path: str = "") -> None:
     if user is None:
         return
     with transaction.atomic():
-        raw_token = _create_link(user, LinkPurpose.SIGN_IN, next_path, settings.MAGIC_LINK_MINUTES)
-        transaction.on_commit(
-            lambda: tasks.send_sign_in_link.enqueue(user_id=user.pk, raw_token=raw_token)
+        link, _raw_token = _create_link(
+            user, LinkPurpose.SIGN_IN, next_path, settings.MAGIC_LINK_MINUTES
         )
+        transaction.on_commit(lambda: tasks.send_sign_in_link.enqueue(link_id=link.pk))
 
 
 def do_send_invitation(
@@ -99,18 +111,33 @@ def do_send_invitation(
 ) -> None:
     """Invite a person into something (a programme): a long-lived link that signs them in."""
     with transaction.atomic():
-        raw_token = _create_link(
+        link, _raw_token = _create_link(
             user, LinkPurpose.INVITATION, next_path, settings.INVITATION_LINK_MINUTES
         )
         transaction.on_commit(
             lambda: tasks.send_invitation.enqueue(
-                user_id=user.pk,
-                inviter_id=inviter.pk,
-                context_name=context_name,
-                raw_token=raw_token,
-                message=message,
+                link_id=link.pk, inviter_id=inviter.pk, context_name=context_name, message=message
             )
         )
+
+
+def do_claim_link_email(*, link_id: int) -> tuple[SignInLink, str] | None:
+    """Take on e-mailing a link: the link and its secret, or None when another worker has
+    taken it on already, or it has been used or has no derivable secret."""
+    claimed = (
+        SignInLink.objects.filter(pk=link_id, emailed_at__isnull=True, used_at__isnull=True)
+        .exclude(nonce="")
+        .update(emailed_at=timezone.now())
+    )
+    if not claimed:
+        return None
+    link = SignInLink.objects.select_related("user").get(pk=link_id)
+    return link, link_secret(link.nonce)
+
+
+def do_release_link_email(*, link_id: int) -> None:
+    """The send failed: let the task's retry take the link on again."""
+    SignInLink.objects.filter(pk=link_id).update(emailed_at=None)
 
 
 @transaction.atomic

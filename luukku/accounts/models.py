@@ -97,10 +97,18 @@ class LinkPurpose(models.TextChoices):
 
 
 class SignInLink(models.Model):
-    """A one-time sign-in link. Only a hash of the secret is stored."""
+    """A one-time sign-in link. Only a hash of the secret is stored.
+
+    The secret itself is derived from `nonce` and the installation's SECRET_KEY, so the
+    e-mail task can be given the link's id instead of the secret (task arguments sit in
+    the task table), and a copy of the database alone does not yield working links.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_links")
     token_hash = models.CharField(max_length=64, unique=True)
+    nonce = models.CharField(max_length=64, blank=True)
+    # Set when a worker takes the e-mail on, so that a doubled worker sends it once.
+    emailed_at = models.DateTimeField(null=True, blank=True)
     purpose = models.CharField(max_length=12, choices=LinkPurpose.choices)
     next_path = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

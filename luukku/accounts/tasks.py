@@ -1,4 +1,4 @@
-"""Background e-mail for accounts. Tasks take ids and raw values, never model objects."""
+"""Background e-mail for accounts. Tasks take ids, never model objects or link secrets."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,31 +22,34 @@ def _send(user: User, template: str, context: dict[str, object]) -> None:
     message.send()
 
 
-@task()
-def send_sign_in_link(*, user_id: int, raw_token: str) -> None:
-    user = User.objects.get(pk=user_id)
-    _send(
-        user,
-        "sign_in",
-        {"user": user, "link": _link_url(raw_token), "minutes": settings.MAGIC_LINK_MINUTES},
-    )
+def _send_link_email(link_id: int, template: str, context: dict[str, object]) -> None:
+    """E-mail a link once, even when two workers run the task: the first one claims it."""
+    # Imported here: actions enqueues these tasks, so a top-level import would be circular.
+    from luukku.accounts import actions
+
+    claimed = actions.do_claim_link_email(link_id=link_id)
+    if claimed is None:
+        return
+    link, raw_token = claimed
+    try:
+        _send(link.user, template, {"user": link.user, "link": _link_url(raw_token), **context})
+    except Exception:
+        actions.do_release_link_email(link_id=link_id)
+        raise
 
 
 @task()
-def send_invitation(
-    *, user_id: int, inviter_id: int, context_name: str, raw_token: str, message: str
-) -> None:
-    user = User.objects.get(pk=user_id)
+def send_sign_in_link(*, link_id: int) -> None:
+    _send_link_email(link_id, "sign_in", {"minutes": settings.MAGIC_LINK_MINUTES})
+
+
+@task()
+def send_invitation(*, link_id: int, inviter_id: int, context_name: str, message: str) -> None:
     inviter = User.objects.get(pk=inviter_id)
-    _send(
-        user,
-        "invitation",
-        {
-            "user": user,
-            "inviter": inviter,
-            "context_name": context_name,
-            "message": message,
-            "link": _link_url(raw_token),
-            "days": settings.INVITATION_LINK_MINUTES // (60 * 24),
-        },
-    )
+    context = {
+        "inviter": inviter,
+        "context_name": context_name,
+        "message": message,
+        "days": settings.INVITATION_LINK_MINUTES // (60 * 24),
+    }
+    _send_link_email(link_id, "invitation", context)
