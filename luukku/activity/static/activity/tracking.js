@@ -2,7 +2,10 @@
  *
  * Every 15 s, while the page is visible and the person has interacted with it (pointer,
  * key, scroll, touch) in the last 60 s, one "active_ping" is queued; an open, forgotten tab
- * counts nothing. Links marked data-track="file:12" queue a "file_open" when followed.
+ * counts nothing. A person with the site open in several tabs or windows has one clock:
+ * the tabs share the time of the last ping through localStorage, and a tab skips its ping
+ * when another one has pinged less than a ping interval ago.
+ * Links marked data-track="file:12" queue a "file_open" when followed.
  * The queue is sent with navigator.sendBeacon (fetch keepalive as a fallback) every 60 s,
  * when the page is hidden and when it is left. The script tag carries a signed token
  * for the member and programme; the server trusts nothing else the browser says.
@@ -17,6 +20,10 @@
   var IDLE_MS = 60000;
   var FLUSH_MS = 60000;
   var MAX_BATCH = 50;
+  // Timers fire a little late, never much early: a second of slack keeps one tab's own
+  // successive pings from ever blocking each other.
+  var SHARED_SLACK_MS = 1000;
+  var LAST_PING_KEY = "luukku.lastActivePing";
   var token = script.dataset.token;
   var endpoint = script.dataset.endpoint;
   var target = script.dataset.target || "";
@@ -30,6 +37,19 @@
 
   function isActive() {
     return document.visibilityState === "visible" && Date.now() - lastInteraction <= IDLE_MS;
+  }
+
+  function claimPing(now) {
+    try {
+      var last = Number(window.localStorage.getItem(LAST_PING_KEY)) || 0;
+      if (now >= last && now - last < PING_MS - SHARED_SLACK_MS) {
+        return false;
+      }
+      window.localStorage.setItem(LAST_PING_KEY, String(now));
+    } catch (error) {
+      // Storage blocked (privacy settings): each tab counts for itself.
+    }
+    return true;
   }
 
   function send(body) {
@@ -79,7 +99,7 @@
   }, true);
 
   window.setInterval(function () {
-    if (isActive()) {
+    if (isActive() && claimPing(Date.now())) {
       add("active_ping", target);
     }
   }, PING_MS);
