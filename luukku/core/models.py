@@ -27,6 +27,22 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("%(zone)s is not a known time zone."), params={"zone": value})
 
 
+# Words that public addresses use next to an organisation's short name (/help/staff/,
+# /help/c/<token>/, /bookings/manage/<token>/, ...): an organisation named so could not
+# reach its own pages there.
+RESERVED_ORGANISATION_SLUGS = frozenset(
+    {"c", "calendars", "feed", "hours", "manage", "new", "requests", "sessions", "staff"}
+)
+
+
+def validate_organisation_slug(value: str) -> None:
+    if value in RESERVED_ORGANISATION_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is used by Luukku's own addresses; choose another short name."),
+            params={"slug": value},
+        )
+
+
 def default_time_zone() -> str:
     return str(settings.LUUKKU_TIME_ZONE)
 
@@ -35,7 +51,7 @@ class Organisation(models.Model):
     """A customer of the installation: a university, a municipality, a training company."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("short name"), unique=True)
+    slug = models.SlugField(_("short name"), unique=True, validators=[validate_organisation_slug])
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=default_time_zone, validators=[validate_time_zone]
     )

@@ -38,3 +38,14 @@ def test_email_url_defaults_to_the_local_mailbox_and_refuses_unknown_schemes() -
     assert email_settings("")["EMAIL_BACKEND"] == "luukku.core.mailbox.MailboxBackend"
     with pytest.raises(ConfigError):
         email_settings("pigeon://coop")
+
+
+def test_an_organisation_cannot_take_a_short_name_the_addresses_use(db: None) -> None:
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from luukku.core.actions import do_create_organisation
+
+    with pytest.raises(ValidationError, match="short name"):
+        do_create_organisation(name="Staff", slug="staff")
+    assert do_create_organisation(name="Staff Oy", slug="staff-oy").slug == "staff-oy"
