@@ -1,7 +1,6 @@
 """Writes for accounts: users, organisation roles and magic links."""
 
 import base64
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -21,6 +20,7 @@ from luukku.accounts.models import (
     normalise_email,
 )
 from luukku.core.models import Organisation
+from luukku.core.tokens import hash_token
 
 
 class InvalidSignInLinkError(Exception):
@@ -31,10 +31,6 @@ def link_secret(nonce: str) -> str:
     """The secret of a sign-in link: a keyed hash of its stored nonce (see SignInLink)."""
     digest = salted_hmac("luukku.accounts.sign-in-link", nonce, algorithm="sha256").digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-
-
-def hash_token(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
 def safe_next_path(next_path: str) -> str:

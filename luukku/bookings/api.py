@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from luukku.accounts.queries import active_user
 from luukku.bookings import actions, queries
 from luukku.bookings.models import Booking, BookingCalendar, Topic
 from luukku.bookings.outbox import manage_url
@@ -89,7 +90,7 @@ def create_booking(
     )
     if payload.topic and topic is None:
         raise HttpError(422, "Choose one of the offered topics.")
-    person = queries.signed_in(request.user)
+    person = active_user(request.user)
     booker = actions.BookerDetails(
         name=payload.name,
         email=person.email if person else payload.email,

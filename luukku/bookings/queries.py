@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
+from luukku.accounts.queries import active_user, is_organisation_admin, organisation_role
 from luukku.bookings.availability import AdvisorRules, SlotRules, team_slots
 from luukku.bookings.models import (
     Access,
@@ -26,6 +27,7 @@ from luukku.bookings.models import (
     DateException,
     WeeklyHours,
 )
+from luukku.core.tokens import hash_token
 from luukku.programmes import queries as programme_queries
 
 AnyUser = User | AnonymousUser
@@ -35,34 +37,11 @@ class SignInRequiredError(Exception):
     """The calendar takes bookings from signed-in people only."""
 
 
-def signed_in(user: AnyUser) -> User | None:
-    return user if isinstance(user, User) and user.is_active else None
-
-
-def hash_token(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode()).hexdigest()
-
-
-def organisation_role(user: AnyUser, organisation_id: int) -> str | None:
-    person = signed_in(user)
-    if person is None:
-        return None
-    return (
-        OrganisationMembership.objects.filter(user=person, organisation_id=organisation_id)
-        .values_list("role", flat=True)
-        .first()
-    )
-
-
-def is_admin(user: AnyUser, organisation_id: int) -> bool:
-    return organisation_role(user, organisation_id) == OrganisationRole.ADMIN
-
-
 def may_book(user: AnyUser, calendar: BookingCalendar) -> bool:
     """Anyone, signed-in people, or members of the calendar's programme (any role)."""
     if calendar.access == Access.ANYONE:
         return True
-    if signed_in(user) is None:
+    if active_user(user) is None:
         return False
     if calendar.access == Access.SIGNED_IN:
         return True
@@ -81,7 +60,7 @@ def access_calendar_for_booking(
     )
     if calendar is None:
         raise Http404
-    if calendar.access != Access.ANYONE and signed_in(user) is None:
+    if calendar.access != Access.ANYONE and active_user(user) is None:
         raise SignInRequiredError
     if not may_book(user, calendar):
         raise Http404
@@ -94,9 +73,9 @@ def access_calendar(user: AnyUser, calendar_id: int, *, admin: bool = False) -> 
     found = calendar.first()
     if found is None:
         raise Http404
-    if is_admin(user, found.organisation_id):
+    if is_organisation_admin(user, found.organisation_id):
         return found
-    person = signed_in(user)
+    person = active_user(user)
     is_advisor = person is not None and found.advisors.filter(schedule__user=person).exists()
     if admin or not is_advisor:
         raise Http404
@@ -105,7 +84,7 @@ def access_calendar(user: AnyUser, calendar_id: int, *, admin: bool = False) -> 
 
 def calendars_for_staff(user: AnyUser) -> QuerySet[BookingCalendar]:
     """Calendars the user runs: every one of organisations they admin, and those they advise."""
-    person = signed_in(user)
+    person = active_user(user)
     if person is None:
         return BookingCalendar.objects.none()
     admin_of = OrganisationMembership.objects.filter(
@@ -120,7 +99,7 @@ def calendars_for_staff(user: AnyUser) -> QuerySet[BookingCalendar]:
 
 
 def staff_organisation_ids(user: AnyUser) -> list[int]:
-    person = signed_in(user)
+    person = active_user(user)
     if person is None:
         return []
     return list(
@@ -130,7 +109,7 @@ def staff_organisation_ids(user: AnyUser) -> list[int]:
 
 def access_schedule(user: AnyUser, organisation_id: int) -> AdvisorSchedule:
     """The signed-in staff member's own schedule in the organisation (made on first use)."""
-    person = signed_in(user)
+    person = active_user(user)
     if person is None or organisation_role(person, organisation_id) is None:
         raise Http404
     schedule, _created = AdvisorSchedule.objects.get_or_create(
@@ -160,10 +139,12 @@ def access_advisor_booking(user: AnyUser, booking_id: int) -> Booking:
         .filter(pk=booking_id)
         .first()
     )
-    person = signed_in(user)
+    person = active_user(user)
     if booking is None or person is None:
         raise Http404
-    if booking.advisor.user_id != person.pk and not is_admin(person, booking.organisation_id):
+    if booking.advisor.user_id != person.pk and not is_organisation_admin(
+        person, booking.organisation_id
+    ):
         raise Http404
     return booking
 

@@ -1,7 +1,6 @@
 """Writes for anonymous feedback: issuing one-time answer rights and storing answers."""
 
 import datetime as dt
-import hashlib
 import secrets
 import zoneinfo
 
@@ -9,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from luukku.bookings.models import AdvisorSchedule, BookingCalendar
+from luukku.core.tokens import hash_token
 from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
 
 # How long a feedback link works.
@@ -17,10 +17,6 @@ INVITATION_DAYS = 30
 
 class FeedbackGoneError(Exception):
     """The link was used already, has expired or never existed (all look the same)."""
-
-
-def hash_token(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
 def session_month(calendar: BookingCalendar, session_start: dt.datetime) -> dt.date:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from luukku.bookings import queries as booking_queries
+from luukku.accounts.queries import active_user, is_organisation_admin
 from luukku.bookings.models import AdvisorSchedule, BookingCalendar, CalendarAdvisor
 from luukku.bookings.queries import AnyUser
 from luukku.feedback.models import MIN_ANSWERS_SHOWN, FeedbackAnswer
@@ -50,8 +50,8 @@ def calendar_summaries(user: AnyUser, calendar: BookingCalendar) -> list[Summary
     summaries = [summarise(calendar.name, answers)]
     advisors = CalendarAdvisor.objects.filter(calendar=calendar).values("schedule_id")
     schedules = AdvisorSchedule.objects.filter(pk__in=advisors).select_related("user")
-    if not booking_queries.is_admin(user, calendar.organisation_id):
-        person = booking_queries.signed_in(user)
+    if not is_organisation_admin(user, calendar.organisation_id):
+        person = active_user(user)
         schedules = schedules.filter(user=person) if person else schedules.none()
     for schedule in schedules.order_by("user__display_name", "user__email"):
         summaries.append(summarise(str(schedule.user), answers.filter(advisor=schedule)))

@@ -1,6 +1,5 @@
 """Writes for the helpdesk: requests, replies, notes, routing, statuses and ratings."""
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from luukku.accounts.models import User
 from luukku.core.models import Organisation, Team
+from luukku.core.tokens import hash_token
 from luukku.core.uploads import DOCUMENT_TYPES, validate_upload
 from luukku.helpdesk import routing, tasks
 from luukku.helpdesk.models import (
@@ -45,10 +45,6 @@ class AlreadyRatedError(Exception):
 
 class NotResolvedError(Exception):
     """Satisfaction is asked only after the request is resolved."""
-
-
-def hash_token(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
 def do_create_conversation_link(*, request: Request) -> str:

@@ -9,7 +9,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
+from luukku.accounts.models import OrganisationRole, User
+from luukku.accounts.queries import active_user, is_organisation_admin
 from luukku.core.models import Organisation, Service, Team
 from luukku.helpdesk.actions import LINK_SALT, hash_token
 from luukku.helpdesk.models import (
@@ -31,28 +32,14 @@ INBOX_FILTERS = ("all", "new", "mine", "waiting", "overdue", "open", "resolved")
 PAGE_SIZE = 50
 
 
-def _person(user: AnyUser) -> User | None:
-    return user if isinstance(user, User) and user.is_active else None
-
-
 def desk_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations whose helpdesk the user answers (organisation admin or staff)."""
-    person = _person(user)
+    person = active_user(user)
     if person is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(
         memberships__user=person, memberships__role__in=STAFF_ROLES
     ).distinct()
-
-
-def is_desk_admin(user: AnyUser, organisation_id: int) -> bool:
-    person = _person(user)
-    return (
-        person is not None
-        and OrganisationMembership.objects.filter(
-            user=person, organisation_id=organisation_id, role=OrganisationRole.ADMIN
-        ).exists()
-    )
 
 
 def access_desk(user: AnyUser, organisation_id: int) -> Organisation:
@@ -63,7 +50,7 @@ def access_desk(user: AnyUser, organisation_id: int) -> Organisation:
 
 
 def access_desk_admin(user: AnyUser, organisation_id: int) -> Organisation:
-    if not is_desk_admin(user, organisation_id):
+    if not is_organisation_admin(user, organisation_id):
         raise Http404
     return Organisation.objects.get(pk=organisation_id)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from luukku.accounts.models import User
+from luukku.accounts.queries import is_organisation_admin
 from luukku.helpdesk import actions, queries, stats
 from luukku.helpdesk.forms import AssignForm, NoteForm, RerouteForm, StaffReplyForm, StatusForm
 from luukku.helpdesk.models import Request
@@ -59,7 +60,7 @@ def inbox(request: HttpRequest, organisation_id: int) -> HttpResponse:
         "filter_name": filter_name,
         "filters": queries.INBOX_FILTERS,
         "page": page,
-        "is_admin": queries.is_desk_admin(request.user, organisation.pk),
+        "is_admin": is_organisation_admin(request.user, organisation.pk),
     }
     return render(request, "helpdesk/staff/inbox.html", context)
 
@@ -173,7 +174,7 @@ def statistics(request: HttpRequest, organisation_id: int) -> HttpResponse:
     context = {
         "organisation": organisation,
         "report": stats.service_report(organisation),
-        "is_admin": queries.is_desk_admin(request.user, organisation.pk),
+        "is_admin": is_organisation_admin(request.user, organisation.pk),
     }
     return render(request, "helpdesk/staff/statistics.html", context)
 

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
+from luukku.accounts.queries import active_user, is_organisation_admin
 from luukku.core.models import Organisation
 from luukku.programmes.builtin_templates import BUILTIN_TEMPLATES, builtin_choices, builtin_plan
 from luukku.programmes.models import (
@@ -28,20 +29,6 @@ AnyUser = User | AnonymousUser
 COACH_ONLY = (ProgrammeRole.COACH,)
 
 
-def _signed_in(user: AnyUser) -> User | None:
-    return user if isinstance(user, User) and user.is_active else None
-
-
-def is_organisation_admin(user: AnyUser, organisation_id: int) -> bool:
-    person = _signed_in(user)
-    return (
-        person is not None
-        and OrganisationMembership.objects.filter(
-            user=person, organisation_id=organisation_id, role=OrganisationRole.ADMIN
-        ).exists()
-    )
-
-
 def _member_role(
     user: AnyUser, programme: Programme
 ) -> tuple[ProgrammeMembership | None, str | None]:
@@ -50,7 +37,7 @@ def _member_role(
     A page asks "who is this?" several times (access, template, tracking); one lookup
     per request is enough, since a role changed mid-request is followed by a redirect.
     """
-    person = _signed_in(user)
+    person = active_user(user)
     if person is None:
         return None, None
     cache: dict[int, tuple[ProgrammeMembership | None, str | None]]
@@ -152,7 +139,7 @@ def access_membership(user: AnyUser, membership_id: int) -> ProgrammeMembership:
 
 def programmes_for(user: AnyUser) -> QuerySet[Programme]:
     """Programmes the user belongs to, or runs as an admin of the organisation."""
-    person = _signed_in(user)
+    person = active_user(user)
     if person is None:
         return Programme.objects.none()
     admin_of = OrganisationMembership.objects.filter(
@@ -190,7 +177,7 @@ def members_visible_to(user: AnyUser, programme: Programme) -> QuerySet[Programm
 
 def organisations_for_creating(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations where the user is admin or staff and may so create programmes."""
-    person = _signed_in(user)
+    person = active_user(user)
     if person is None:
         return Organisation.objects.none()
     return Organisation.objects.filter(

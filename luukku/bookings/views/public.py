@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods, require_safe
 
+from luukku.accounts.queries import active_user
 from luukku.bookings import actions, queries
 from luukku.bookings.forms import DetailsForm
 from luukku.bookings.models import Assignment, BookingCalendar, Mode
@@ -109,7 +110,7 @@ def times(request: HttpRequest, calendar: BookingCalendar) -> HttpResponse:
 
 
 def _booker(request: HttpRequest, form: DetailsForm, choice: Choice) -> actions.BookerDetails:
-    person = queries.signed_in(request.user)
+    person = active_user(request.user)
     return actions.BookerDetails(
         name=form.cleaned_data["name"],
         email=person.email if person else form.cleaned_data["email"],
@@ -127,7 +128,7 @@ def details(request: HttpRequest, calendar: BookingCalendar) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     choice = read_choice(calendar, data)
     slot = parse_slot(data.get("slot"))
-    person = queries.signed_in(request.user)
+    person = active_user(request.user)
     form = DetailsForm(
         request.POST if request.method == "POST" else None,
         phone=choice.mode == Mode.PHONE,

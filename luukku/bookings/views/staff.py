@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from luukku.accounts.queries import is_organisation_admin
 from luukku.bookings import actions, queries
 from luukku.bookings.forms import AvailabilityForm, CalendarForm, availability_initial
 from luukku.bookings.ical import feed_file, where
@@ -37,7 +38,7 @@ def advisor_home(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - dt.timedelta(days=14)
     context = {
         "calendars": queries.calendars_for_staff(request.user),
-        "admin_of": [org for org in organisations if queries.is_admin(request.user, org.pk)],
+        "admin_of": [org for org in organisations if is_organisation_admin(request.user, org.pk)],
         "schedules": [
             (schedule, _feed_url(schedule), queries.advisor_bookings(schedule, since=since))
             for schedule in schedules
@@ -99,7 +100,7 @@ def _edit_calendar(request: HttpRequest, calendar: BookingCalendar) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def calendar_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    if not queries.is_admin(request.user, organisation_id):
+    if not is_organisation_admin(request.user, organisation_id):
         raise Http404
     calendar = BookingCalendar(organisation_id=organisation_id, modes=["video"])
     return _edit_calendar(request, calendar)
@@ -127,7 +128,7 @@ def calendar_detail(request: HttpRequest, calendar_id: int) -> HttpResponse:
         "calendar": calendar,
         "bookings": bookings,
         "public_url": settings.SITE_URL + public_url,
-        "is_admin": queries.is_admin(request.user, calendar.organisation_id),
+        "is_admin": is_organisation_admin(request.user, calendar.organisation_id),
         "advisors": queries.calendar_advisors(calendar),
     }
     return render(request, "bookings/calendar_detail.html", context)
