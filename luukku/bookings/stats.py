@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from luukku.bookings.models import Booking, BookingCalendar, BookingStatus, Mode
+from luukku.core.spreadsheets import spreadsheet_cell
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,6 @@ def monthly_statistics(calendar: BookingCalendar) -> list[StatisticsRow]:
     ]
 
 
-def _cell(value: object) -> object:
-    """Spreadsheets run cells starting with = + - @ as formulas: quote them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def statistics_csv(rows: list[StatisticsRow], header: list[str]) -> str:
     output = io.StringIO()
     writer = csv.writer(output)
@@ -68,7 +62,7 @@ def statistics_csv(rows: list[StatisticsRow], header: list[str]) -> str:
         writer.writerow(
             [
                 f"{row.month:%Y-%m}",
-                _cell(row.topic),
+                spreadsheet_cell(row.topic),
                 row.mode,
                 row.booked,
                 row.cancelled,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from luukku.accounts.models import User
 from luukku.accounts.queries import is_organisation_admin
+from luukku.core.spreadsheets import spreadsheet_row
 from luukku.helpdesk import actions, queries, stats
 from luukku.helpdesk.forms import AssignForm, NoteForm, RerouteForm, StaffReplyForm, StatusForm
 from luukku.helpdesk.models import Request
@@ -187,5 +188,5 @@ def statistics_csv(request: HttpRequest, organisation_id: int) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="helpdesk-statistics.csv"'
     writer = csv.writer(response)
     for row in stats.csv_rows(stats.service_report(organisation)):
-        writer.writerow(row)
+        writer.writerow(spreadsheet_row(row))
     return response

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from luukku.core.spreadsheets import spreadsheet_dict, spreadsheet_row
 from luukku.insights.overview import Overview, WeekRow
 from luukku.insights.participants import ParticipantRow
 from luukku.programmes.models import Programme
@@ -82,7 +83,8 @@ def figures_csv(data: dict[str, Any]) -> str:
     for row in data["day_parts"] + data["weekdays_and_weekend"]:
         writer.writerow(["share_of_visits", row["part"], row["share"]])
     for row in data["sections"]:
-        writer.writerow(["section_opened_by", row["title"], row["opened_by"]])
+        # Section titles are typed by coaches.
+        writer.writerow(spreadsheet_row(["section_opened_by", row["title"], row["opened_by"]]))
     for row in data["best_publish_slots"]:
         writer.writerow(
             ["best_publish_slot", f"{row['weekday']} {row['hour']:02d}:00", row["share"]]
@@ -97,5 +99,6 @@ def participants_csv(rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(rows[0]))
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "visits_per_week": " ".join(map(str, row["visits_per_week"]))})
+        weeks = " ".join(map(str, row["visits_per_week"]))
+        writer.writerow(spreadsheet_dict({**row, "visits_per_week": weeks}))
     return out.getvalue()
