@@ -28,7 +28,7 @@ from luukku.insights.overview import build_overview
 from luukku.insights.participants import ParticipantRow, filter_and_sort, participant_rows
 from luukku.insights.timeline import participant_timeline
 from luukku.programmes.models import Programme
-from luukku.programmes.queries import get_membership, is_coach, programmes_for
+from luukku.programmes.queries import programme_page_context, programmes_for
 
 
 def _render(
@@ -38,11 +38,9 @@ def _render(
     context: dict[str, Any],
     status: int = 200,
 ) -> HttpResponse:
-    """Render inside programme_base.html, which expects these three."""
+    """Render inside programme_base.html, with whether the viewer may see people."""
     full = {
-        "programme": programme,
-        "membership": get_membership(request.user, programme),
-        "is_coach": is_coach(request.user, programme),
+        **programme_page_context(request.user, programme),
         "can_see_people": queries.can_see_people(request.user, programme),
         **context,
     }

@@ -64,6 +64,15 @@ def is_coach(user: AnyUser, programme: Programme) -> bool:
     return role_in(user, programme) == ProgrammeRole.COACH
 
 
+def programme_page_context(user: AnyUser, programme: Programme) -> dict[str, object]:
+    """What programmes/programme_base.html expects, for any app's page inside a programme."""
+    return {
+        "programme": programme,
+        "membership": get_membership(user, programme),
+        "is_coach": is_coach(user, programme),
+    }
+
+
 def access_programme(
     user: AnyUser, programme_id: int, *, roles: Iterable[str] | None = None
 ) -> Programme:

@@ -18,9 +18,7 @@ def render_outreach(
     status: int = 200,
 ) -> HttpResponse:
     full_context = {
-        "programme": programme,
-        "membership": programme_queries.get_membership(request.user, programme),
-        "is_coach": True,  # every outreach page is behind access_coached_programme
+        **programme_queries.programme_page_context(request.user, programme),
         **(context or {}),
     }
     return render(request, template, full_context, status=status)

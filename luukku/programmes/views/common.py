@@ -30,13 +30,7 @@ def render_programme(
     status: int = 200,
 ) -> HttpResponse:
     """Render a page of a programme with what programme_base.html expects."""
-    membership = queries.get_membership(request.user, programme)
-    full_context = {
-        "programme": programme,
-        "membership": membership,
-        "is_coach": queries.is_coach(request.user, programme),
-        **(context or {}),
-    }
+    full_context = {**queries.programme_page_context(request.user, programme), **(context or {})}
     return render(request, template, full_context, status=status)
 
 
