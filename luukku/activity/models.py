@@ -73,19 +73,12 @@ HOUR_COLUMNS = tuple(f"h{hour:02d}" for hour in range(24))
 COUNTER_COLUMNS = ("visits", "active_seconds", "events", *KIND_COLUMNS.values(), *HOUR_COLUMNS)
 
 
-class MemberDayRollup(models.Model):
-    """One member's participation in one programme on one programme-local day.
+class DayCounters(models.Model):
+    """The counters of a day rollup, one integer column per COUNTER_COLUMNS entry.
 
-    A visit counts on the day (and in the hour) it starts, so a visit across midnight is
-    counted once; active seconds and actions count on the day they happened. The hour
-    columns count visit starts by local hour: with the day's weekday they give the
-    hour-of-week distribution as plain SUMs, which the pages need to be fast.
+    Shared by the member and programme day rollups so that the two cannot drift apart.
     """
 
-    organisation_id = models.BigIntegerField()
-    programme_id = models.BigIntegerField()
-    user_id = models.BigIntegerField()
-    day = models.DateField(_("day"))
     visits = models.IntegerField(default=0)
     active_seconds = models.IntegerField(default=0)
     events = models.IntegerField(default=0)
@@ -103,6 +96,24 @@ class MemberDayRollup(models.Model):
     del _column
 
     class Meta:
+        abstract = True
+
+
+class MemberDayRollup(DayCounters):
+    """One member's participation in one programme on one programme-local day.
+
+    A visit counts on the day (and in the hour) it starts, so a visit across midnight is
+    counted once; active seconds and actions count on the day they happened. The hour
+    columns count visit starts by local hour: with the day's weekday they give the
+    hour-of-week distribution as plain SUMs, which the pages need to be fast.
+    """
+
+    organisation_id = models.BigIntegerField()
+    programme_id = models.BigIntegerField()
+    user_id = models.BigIntegerField()
+    day = models.DateField(_("day"))
+
+    class Meta:
         verbose_name = _("daily participation")
         verbose_name_plural = _("daily participation")
         constraints = [
@@ -116,7 +127,7 @@ class MemberDayRollup(models.Model):
         return f"user {self.user_id} in programme {self.programme_id} on {self.day}"
 
 
-class ProgrammeDayRollup(models.Model):
+class ProgrammeDayRollup(DayCounters):
     """All members' day rollups of a programme summed per day, so programme-wide charts read
     a row per day instead of one per member and day (the few non-participants are
     subtracted by the reader)."""
@@ -124,20 +135,6 @@ class ProgrammeDayRollup(models.Model):
     organisation_id = models.BigIntegerField()
     programme_id = models.BigIntegerField()
     day = models.DateField(_("day"))
-    visits = models.IntegerField(default=0)
-    active_seconds = models.IntegerField(default=0)
-    events = models.IntegerField(default=0)
-    page_views = models.IntegerField(default=0)
-    posts = models.IntegerField(default=0)
-    comments = models.IntegerField(default=0)
-    reactions = models.IntegerField(default=0)
-    file_opens = models.IntegerField(default=0)
-    message_opens = models.IntegerField(default=0)
-    message_clicks = models.IntegerField(default=0)
-    bookings = models.IntegerField(default=0)
-    for _column in HOUR_COLUMNS:
-        locals()[_column] = models.IntegerField(default=0)
-    del _column
 
     class Meta:
         constraints = [

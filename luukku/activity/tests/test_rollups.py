@@ -188,3 +188,10 @@ def test_members_page_figures_add_events_not_yet_rolled_up(programme) -> None:
     after = participation_by_member(programme.pk)[USER]
     assert before == after
     assert (after["visits"], after["active_seconds"], after["last_seen_at"]) == (2, 45, now)
+
+
+def test_day_rollup_columns_are_the_counters_the_rollup_code_keeps() -> None:
+    from luukku.activity.models import COUNTER_COLUMNS, DayCounters
+
+    declared = [field.name for field in DayCounters._meta.get_fields()]
+    assert declared == list(COUNTER_COLUMNS)
