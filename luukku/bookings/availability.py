@@ -8,7 +8,6 @@ fold) means its first occurrence.
 
 import bisect
 import datetime as dt
-import functools
 import itertools
 import re
 import zoneinfo
@@ -16,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from luukku.core.opening_hours import wall_clock_to_utc
 
 UTC = dt.UTC
 Interval = tuple[dt.datetime, dt.datetime]  # [start, end) in UTC
@@ -43,31 +44,6 @@ class SlotRules:
     daily_cap: int = 0
 
 
-def _exists(naive: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime | None:
-    instant = naive.replace(tzinfo=zone).astimezone(UTC)
-    return instant if instant.astimezone(zone).replace(tzinfo=None) == naive else None
-
-
-@functools.lru_cache(maxsize=65536)  # a team shares zones and hours: most calls repeat
-def to_utc(day: dt.date, clock: dt.time, zone: zoneinfo.ZoneInfo) -> dt.datetime:
-    """The first instant the wall clock shows `clock` on `day`.
-
-    A time in the spring gap never shows; it means the moment the clocks jump, so that
-    neither an opening nor a closing time in the gap stretches the hours.
-    """
-    naive = dt.datetime.combine(day, clock)
-    instant = _exists(naive, zone)
-    if instant is not None:
-        return instant
-    probe = naive
-    for _minute in range(24 * 60):  # gaps are at most a few hours
-        probe -= dt.timedelta(minutes=1)
-        before = _exists(probe, zone)
-        if before is not None:
-            return before + dt.timedelta(minutes=1)
-    return naive.replace(tzinfo=zone).astimezone(UTC)
-
-
 def hours_on(rules: AdvisorRules, day: dt.date) -> list[LocalHours]:
     if day in rules.exceptions:
         return rules.exceptions[day]
@@ -85,7 +61,10 @@ def advisor_slots(rules: AdvisorRules, slot: SlotRules) -> list[Interval]:
     while day <= last:
         if not slot.daily_cap or rules.booked_per_day.get(day, 0) < slot.daily_cap:
             for opens, closes in hours_on(rules, day):
-                stretch = (to_utc(day, opens, zone), to_utc(day, closes, zone))
+                stretch = (
+                    wall_clock_to_utc(day, opens, zone),
+                    wall_clock_to_utc(day, closes, zone),
+                )
                 _add_free(rules.busy, busy_starts, slot, stretch, free)
         day += dt.timedelta(days=1)
     return free

@@ -3,10 +3,12 @@
 Service targets ("first reply within 8 opening hours") count only time when a team is open,
 so a request sent on Friday evening is not overdue on Saturday. Periods are local times in
 an IANA zone and are expanded date by date, so daylight saving changes shorten or lengthen
-the real interval exactly as the clock on the wall does.
+the real interval exactly as the clock on the wall does. Bookings expand advisors' hours
+with the same wall_clock_to_utc.
 """
 
 import datetime
+import functools
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -46,10 +48,31 @@ def weekly_hours(
     return WeeklyHours(tuple(ordered), zone)
 
 
-def _local(day: datetime.date, clock: datetime.time, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
-    # A wall time skipped by a spring-forward gap maps past the gap (fold=0 semantics of
-    # zoneinfo give the pre-transition offset, which lands after the gap once in UTC).
-    return datetime.datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+def _exists(naive: datetime.datetime, zone: zoneinfo.ZoneInfo) -> datetime.datetime | None:
+    instant = naive.replace(tzinfo=zone).astimezone(UTC)
+    return instant if instant.astimezone(zone).replace(tzinfo=None) == naive else None
+
+
+@functools.lru_cache(maxsize=65536)  # zones and hours repeat: most calls are cache hits
+def wall_clock_to_utc(
+    day: datetime.date, clock: datetime.time, zone: zoneinfo.ZoneInfo
+) -> datetime.datetime:
+    """The first instant the wall clock shows `clock` on `day`.
+
+    A time in the spring gap never shows; it means the moment the clocks jump, so that
+    neither an opening nor a closing time in the gap stretches the hours.
+    """
+    naive = datetime.datetime.combine(day, clock)
+    instant = _exists(naive, zone)
+    if instant is not None:
+        return instant
+    probe = naive
+    for _minute in range(24 * 60):  # gaps are at most a few hours
+        probe -= datetime.timedelta(minutes=1)
+        before = _exists(probe, zone)
+        if before is not None:
+            return before + datetime.timedelta(minutes=1)
+    return naive.replace(tzinfo=zone).astimezone(UTC)
 
 
 def intervals_on(
@@ -58,7 +81,7 @@ def intervals_on(
     """The real open intervals (UTC) of one local date, in order."""
     zone = hours.zone
     return [
-        (_local(day, period.opens, zone), _local(day, period.closes, zone))
+        (wall_clock_to_utc(day, period.opens, zone), wall_clock_to_utc(day, period.closes, zone))
         for period in hours.periods
         if period.weekday == day.weekday()
     ]
