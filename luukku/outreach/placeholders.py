@@ -85,6 +85,17 @@ def check_body(body: str) -> None:
     check_placeholders(body)
 
 
+def text_errors(subject: str, body: str) -> dict[str, list[str]]:
+    """Every problem with a subject and body, by form field; empty when both are fine."""
+    errors: dict[str, list[str]] = {}
+    for name, check, value in (("subject", check_subject, subject), ("body", check_body, body)):
+        try:
+            check(value)
+        except ValidationError as error:
+            errors[name] = list(error.messages)
+    return errors
+
+
 def needs_section(subject: str, body: str) -> bool:
     return "section_link" in placeholder_names(subject + body)
 

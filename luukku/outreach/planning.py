@@ -81,16 +81,7 @@ class Plan:
 
 def check_draft(programme: Programme, draft: Draft, now: datetime) -> dict[str, list[str]]:
     """Every problem with the draft, by form field; empty when it can be queued."""
-    errors: dict[str, list[str]] = {}
-
-    def check(name: str, run: object) -> None:
-        try:
-            run()  # type: ignore[operator]
-        except ValidationError as error:
-            errors.setdefault(name, []).extend(error.messages)
-
-    check("subject", lambda: placeholders.check_subject(draft.subject))
-    check("body", lambda: placeholders.check_body(draft.body))
+    errors = placeholders.text_errors(draft.subject, draft.body)
     if not draft.subject.strip():
         errors.setdefault("subject", []).append(_("Write a subject."))
     if not draft.body.strip():

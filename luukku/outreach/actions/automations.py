@@ -32,15 +32,7 @@ MAX_DAYS = 365
 
 def check_automation(*, trigger: str, days: int, subject: str, body: str, holdout: int) -> None:
     """Raise a ValidationError by field for anything the rule could not run with."""
-    errors: dict[str, list[str]] = {}
-    for name, check, value in (
-        ("subject", placeholders.check_subject, subject),
-        ("body", placeholders.check_body, body),
-    ):
-        try:
-            check(value)
-        except ValidationError as error:
-            errors[name] = error.messages
+    errors = placeholders.text_errors(subject, body)
     if trigger not in Automation.Trigger.values:
         errors["trigger"] = [_("Choose when the rule runs.")]
     if not 1 <= days <= MAX_DAYS:

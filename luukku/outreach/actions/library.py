@@ -14,15 +14,7 @@ def do_save_template(
     *, organisation: Organisation, kind: str, language: str, subject: str, body: str, user: User
 ) -> MessageTemplate:
     """Store the organisation's own wording of a library template (checked like a message)."""
-    errors: dict[str, list[str]] = {}
-    for name, check, value in (
-        ("subject", placeholders.check_subject, subject),
-        ("body", placeholders.check_body, body),
-    ):
-        try:
-            check(value)
-        except ValidationError as error:
-            errors[name] = error.messages
+    errors = placeholders.text_errors(subject, body)
     if kind not in TemplateKind.values:
         errors["kind"] = [_("Unknown template.")]
     if errors:
