@@ -99,12 +99,6 @@ def access_template_organisation(user: AnyUser, organisation_id: int) -> Organis
     return membership.organisation
 
 
-def organisations_for_templates(user: AnyUser) -> QuerySet[Organisation]:
-    if not isinstance(user, User) or not user.is_active:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user=user).distinct()
-
-
 def settings_for(organisation_id: int) -> OutreachSettings:
     """The organisation's outreach rules, or the defaults (unsaved) when it has none."""
     found = OutreachSettings.objects.filter(organisation_id=organisation_id).first()

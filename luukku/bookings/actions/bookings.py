@@ -8,7 +8,6 @@ constraint also refuses an overlapping row whatever the code does.
 
 import datetime as dt
 import secrets
-import zoneinfo
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -351,7 +350,3 @@ def do_mark_no_show(*, booking: Booking, no_show: bool, now: dt.datetime | None 
     booking.status = BookingStatus.NO_SHOW if no_show else BookingStatus.CONFIRMED
     booking.save(update_fields=["status"])
     return booking
-
-
-def zone_or_default(name: str, default: str) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(name if name in known_time_zones() else default)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from luukku.activity.rollups import rebuild_rollups, roll_up_new_events
+from luukku.activity.actions import do_rebuild_rollups, do_roll_up_events
 
 
 class Command(BaseCommand):
@@ -20,8 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["rebuild"]:
-            count = rebuild_rollups(programme_ids=options["programme"])
+            count = do_rebuild_rollups(programme_ids=options["programme"])
             self.stdout.write(f"Rebuilt rollups from {count} events.")
         else:
-            count = roll_up_new_events()
+            count = do_roll_up_events()
             self.stdout.write(f"Rolled up {count} new events.")
