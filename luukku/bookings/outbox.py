@@ -22,10 +22,9 @@ from django.utils import timezone, translation
 
 from luukku.bookings import ical
 from luukku.bookings.models import Booking, BookingMessage, MessageKind, MessageStatus
+from luukku.core.outbox import MAX_SEND_ATTEMPTS
 
 logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 5
 
 
 def manage_token(booking: Booking) -> str:
@@ -103,7 +102,7 @@ def do_send_booking_message(*, message_id: int) -> bool:
         except (smtplib.SMTPException, OSError) as error:
             logger.warning("Booking e-mail %s failed: %s", message_id, error)
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if message.attempts >= MAX_ATTEMPTS:
+            if message.attempts >= MAX_SEND_ATTEMPTS:
                 message.status = MessageStatus.FAILED
             message.save(update_fields=["attempts", "last_error", "status"])
             return False

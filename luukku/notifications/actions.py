@@ -4,7 +4,7 @@ import logging
 import smtplib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import Enum
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from luukku.accounts.actions import safe_next_path
 from luukku.accounts.models import User
 from luukku.core.models import Organisation
+from luukku.core.outbox import MAX_SEND_ATTEMPTS
 from luukku.notifications import queries, tasks
 from luukku.notifications.models import (
     DeliveryStatus,
@@ -27,9 +28,6 @@ from luukku.notifications.models import (
 )
 
 logger = logging.getLogger(__name__)
-
-# A delivery that fails this many times is given up and marked failed.
-MAX_EMAIL_ATTEMPTS = 5
 
 
 def do_notify(
@@ -167,7 +165,7 @@ def do_send_email_delivery(*, delivery_id: int) -> DeliveryResult:
         except (smtplib.SMTPException, OSError) as error:
             logger.warning("Notification e-mail %s failed: %s", delivery_id, error)
             delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if delivery.attempts >= MAX_EMAIL_ATTEMPTS:
+            if delivery.attempts >= MAX_SEND_ATTEMPTS:
                 delivery.status = DeliveryStatus.FAILED
             delivery.save(update_fields=["attempts", "last_error", "status"])
             failed = delivery.status == DeliveryStatus.FAILED
@@ -177,11 +175,6 @@ def do_send_email_delivery(*, delivery_id: int) -> DeliveryResult:
         delivery.sent_at = timezone.now()
         delivery.save(update_fields=["attempts", "status", "sent_at"])
         return DeliveryResult(DeliveryOutcome.SENT, delivery.attempts)
-
-
-def retry_delay(attempts: int) -> timedelta:
-    """Back off 1, 4, 16, 64 minutes between attempts."""
-    return timedelta(minutes=4 ** max(attempts - 1, 0))
 
 
 def _send_email(delivery: EmailDelivery) -> None:

@@ -3,6 +3,8 @@
 from django.utils import timezone
 from django_tasks import task
 
+from luukku.core.outbox import retry_delay
+
 
 @task()
 def send_notification_email(*, delivery_id: int) -> None:
@@ -18,6 +20,6 @@ def send_notification_email(*, delivery_id: int) -> None:
         # Without deferral a retry would run at once and hit the same fault; the row
         # stays pending with its error recorded for a later sweep.
         return
-    send_notification_email.using(
-        run_after=timezone.now() + actions.retry_delay(result.attempts)
-    ).enqueue(delivery_id=delivery_id)
+    send_notification_email.using(run_after=timezone.now() + retry_delay(result.attempts)).enqueue(
+        delivery_id=delivery_id
+    )

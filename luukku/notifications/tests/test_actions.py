@@ -145,12 +145,12 @@ def test_smtp_error_is_recorded_and_gives_up_after_max_attempts(
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 1)
     assert "connection lost" in delivery.last_error
-    for _attempt in range(actions.MAX_EMAIL_ATTEMPTS):
+    for _attempt in range(actions.MAX_SEND_ATTEMPTS):
         tasks.send_notification_email.call(delivery_id=delivery.pk)
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (
         DeliveryStatus.FAILED,
-        actions.MAX_EMAIL_ATTEMPTS,
+        actions.MAX_SEND_ATTEMPTS,
     )
 
 

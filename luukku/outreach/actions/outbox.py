@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from luukku.core.outbox import MAX_SEND_ATTEMPTS, retry_delay
 from luukku.notifications.actions import do_notify_in_app
 from luukku.notifications.models import NotificationKind
 from luukku.outreach import queries
@@ -38,12 +39,6 @@ logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
 BATCH_SIZE = 200
-MAX_ATTEMPTS = 5
-
-
-def retry_delay(attempts: int) -> timedelta:
-    """Back off 1, 4, 16, 64 minutes between attempts."""
-    return timedelta(minutes=4 ** max(attempts - 1, 0))
 
 
 @dataclass
@@ -276,7 +271,7 @@ def _refused(row: Delivery, error: RefusedError, report: SendReport) -> None:
 
 def _retry_later(row: Delivery, error: str, *, temporary: bool, report: SendReport) -> None:
     # row.attempts was read after the claim counted this attempt.
-    give_up = not temporary or row.attempts >= MAX_ATTEMPTS
+    give_up = not temporary or row.attempts >= MAX_SEND_ATTEMPTS
     Delivery.objects.filter(pk=row.pk, status=DeliveryStatus.PENDING).update(
         status=DeliveryStatus.FAILED if give_up else DeliveryStatus.PENDING,
         next_attempt_at=timezone.now() + retry_delay(row.attempts),
