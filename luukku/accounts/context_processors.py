@@ -5,7 +5,7 @@ from functools import cache
 
 from django.http import HttpRequest
 
-from luukku.accounts.models import OrganisationMembership
+from luukku.accounts import queries
 
 
 def organisation_roles(request: HttpRequest) -> dict[str, Callable[[], bool]]:
@@ -17,8 +17,6 @@ def organisation_roles(request: HttpRequest) -> dict[str, Callable[[], bool]]:
 
     @cache
     def works_for_an_organisation() -> bool:
-        if user is None or not user.is_authenticated:
-            return False
-        return OrganisationMembership.objects.filter(user_id=user.pk).exists()
+        return queries.works_for_an_organisation(user)
 
     return {"works_for_an_organisation": works_for_an_organisation}

@@ -30,3 +30,9 @@ def organisation_role(user: AnyUser | object, organisation_id: int) -> str | Non
 
 def is_organisation_admin(user: AnyUser | object, organisation_id: int) -> bool:
     return organisation_role(user, organisation_id) == OrganisationRole.ADMIN
+
+
+def works_for_an_organisation(user: AnyUser | object) -> bool:
+    """Whether the person is admin or staff anywhere (the staff links in the navigation)."""
+    person = active_user(user)
+    return person is not None and OrganisationMembership.objects.filter(user=person).exists()
