@@ -137,10 +137,10 @@ def timed(function, runs: int) -> list[float]:
 
 def measure(calendar, runs: int, baseline_runs: int) -> None:
     from luukku.bookings import queries
-    from luukku.bookings.availability import to_utc
+    from luukku.core.opening_hours import wall_clock_to_utc
 
     def cold() -> None:
-        to_utc.cache_clear()  # as in a fresh worker process
+        wall_clock_to_utc.cache_clear()  # as in a fresh worker process
         queries.free_times(calendar)
 
     fast = timed(lambda: queries.free_times(calendar), runs)
