@@ -6,8 +6,12 @@ return shows in the message's effect report. axe-core checks every page on the w
 """
 
 import re
-from datetime import timedelta
+import zoneinfo
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
 
+import pytest
+import time_machine
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -23,6 +27,17 @@ from luukku.programmes.tests.factories import make_programme
 
 PASSWORD = "a password for tests"
 LINK = re.compile(r"https?://\S+/outreach/go/[\w-]+/continue/")
+
+
+@pytest.fixture(autouse=True)
+def _office_hours() -> Iterator[None]:
+    """Run at 10:00 in Helsinki: in quiet hours (21-08, the programme's zone) the reminder
+    would rightly wait for the morning, and the test would depend on when it runs. Tomorrow,
+    so that the browser, on the real clock, keeps the sessions' cookies."""
+    helsinki = zoneinfo.ZoneInfo("Europe/Helsinki")
+    tomorrow = timezone.now().astimezone(helsinki).date() + timedelta(days=1)
+    with time_machine.travel(datetime.combine(tomorrow, time(10), tzinfo=helsinki), tick=True):
+        yield
 
 
 def sign_in(page: Page, base_url: str, email: str) -> None:
