@@ -6,12 +6,10 @@ return shows in the message's effect report. axe-core checks every page on the w
 """
 
 import re
-import zoneinfo
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
-import time_machine
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -21,6 +19,7 @@ from luukku.activity.actions import do_roll_up_events, record_event
 from luukku.activity.models import EventKind
 from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
+from luukku.core.testing.clock import office_hours_tomorrow
 from luukku.e2e.conftest import assert_accessible
 from luukku.programmes.models import Programme, ProgrammeMembership
 from luukku.programmes.tests.factories import make_programme
@@ -31,12 +30,7 @@ LINK = re.compile(r"https?://\S+/outreach/go/[\w-]+/continue/")
 
 @pytest.fixture(autouse=True)
 def _office_hours() -> Iterator[None]:
-    """Run at 10:00 in Helsinki: in quiet hours (21-08, the programme's zone) the reminder
-    would rightly wait for the morning, and the test would depend on when it runs. Tomorrow,
-    so that the browser, on the real clock, keeps the sessions' cookies."""
-    helsinki = zoneinfo.ZoneInfo("Europe/Helsinki")
-    tomorrow = timezone.now().astimezone(helsinki).date() + timedelta(days=1)
-    with time_machine.travel(datetime.combine(tomorrow, time(10), tzinfo=helsinki), tick=True):
+    with office_hours_tomorrow():
         yield
 
 

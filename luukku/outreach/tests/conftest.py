@@ -1,16 +1,32 @@
 """Fixtures for outreach tests: a coach and a programme with participants."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
 from luukku.accounts.models import User
 from luukku.core.models import Organisation
+from luukku.core.testing.clock import office_hours_tomorrow
 from luukku.outreach.audiences import Audience
 from luukku.outreach.models import AudienceKind, Channel
 from luukku.outreach.planning import Draft
 from luukku.programmes.models import Programme
 from luukku.programmes.tests.factories import make_person, make_programme
+
+
+@pytest.fixture(autouse=True)
+def _office_hours(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Messages sent "now" wait out quiet hours: test at 10:00, whenever the suite runs.
+
+    Tests that need another moment travel there themselves; tests marked real_clock (a
+    worker in another process shares no fake time) keep the real one.
+    """
+    if request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with office_hours_tomorrow():
+        yield
 
 
 @dataclass

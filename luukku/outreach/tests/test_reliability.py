@@ -85,6 +85,7 @@ def _queue_big_send() -> None:
     Delivery.objects.update(next_attempt_at=timezone.now())
 
 
+@pytest.mark.real_clock
 @pytest.mark.django_db(transaction=True)
 def test_killing_the_worker_mid_send_sends_nobody_two_and_loses_nobody_silently() -> None:
     _queue_big_send()
