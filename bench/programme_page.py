@@ -8,12 +8,15 @@ same run on the same server. See bench/README.md.
 
 import argparse
 import datetime
+from zoneinfo import ZoneInfo
 
 import _common
 
 
 def set_up(participants: int) -> tuple[int, list[str]]:
     """A programme from the built-in coaching plan, with participants and a week of events."""
+    from django.utils import timezone
+
     from luukku.accounts.actions import do_get_or_create_user
     from luukku.activity.actions import record_event
     from luukku.activity.models import EventKind
@@ -32,7 +35,8 @@ def set_up(participants: int) -> tuple[int, list[str]]:
         organisation=organisation,
         creator=coach,
         name="Page bench",
-        starts_on=datetime.date.today() - datetime.timedelta(weeks=3),
+        starts_on=timezone.localdate(timezone=ZoneInfo(organisation.time_zone))
+        - datetime.timedelta(weeks=3),
         plan=builtin_plan("coaching-10-week", "en"),
     )
     cookies = []

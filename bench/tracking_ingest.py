@@ -14,7 +14,9 @@ import _common
 
 def set_up(users: int) -> tuple[list[str], list[str]]:
     """Create an organisation, a programme and signed-in members; return cookies and tokens."""
-    import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
 
     from luukku.accounts.actions import do_get_or_create_user
     from luukku.activity.tokens import make_tracking_token
@@ -32,7 +34,7 @@ def set_up(users: int) -> tuple[list[str], list[str]]:
         organisation=organisation,
         creator=coach,
         name="Ingest bench",
-        starts_on=datetime.date.today(),
+        starts_on=timezone.localdate(timezone=ZoneInfo(organisation.time_zone)),
     )
     cookies, tokens = [], []
     for number in range(users):

@@ -34,8 +34,7 @@ def split_visits(
     started_at = ended_at = None
     active_seconds = event_count = 0
     for at, seconds in sorted(events, key=lambda event: event[0]):
-        if ended_at is not None and at - ended_at > gap:
-            assert started_at is not None
+        if started_at is not None and ended_at is not None and at - ended_at > gap:
             visits.append(Visit(started_at, ended_at, active_seconds, event_count))
             started_at = None
         if started_at is None:

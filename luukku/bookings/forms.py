@@ -2,9 +2,11 @@
 
 import datetime as dt
 import re
+import zoneinfo
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
@@ -182,7 +184,9 @@ def availability_initial(schedule: AdvisorSchedule) -> dict[str, str]:
         hours = [(row.starts, row.ends) for row in schedule.weekly.all() if row.weekday == weekday]
         initial[f"day_{weekday}"] = format_hours(hours)
     by_date: dict[dt.date, list[LocalHours]] = {}
-    for row in schedule.exceptions.filter(date__gte=dt.date.today()):
+    # The advisor's own days: "today" where they work, whatever the server's zone is.
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(schedule.time_zone))
+    for row in schedule.exceptions.filter(date__gte=today):
         hours = by_date.setdefault(row.date, [])
         if row.starts and row.ends:
             hours.append((row.starts, row.ends))

@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 from email import policy
-from email.message import EmailMessage as StdEmailMessage
 from email.parser import BytesParser
 
 from django.core.mail.backends.base import BaseEmailBackend
@@ -13,7 +12,6 @@ from luukku.core.models import LocalMail
 
 def _parts_of(raw: bytes) -> tuple[str, str]:
     parsed = BytesParser(policy=policy.default).parsebytes(raw)
-    assert isinstance(parsed, StdEmailMessage)
     text_part = parsed.get_body(preferencelist=("plain",))
     html_part = parsed.get_body(preferencelist=("html",))
     text = text_part.get_content() if text_part is not None else ""

@@ -24,7 +24,8 @@ PAGE_SIZE = 30
 
 
 def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
+    if not isinstance(request.user, User):  # login_required lets no one else in
+        raise PermissionDenied
     return request.user
 
 

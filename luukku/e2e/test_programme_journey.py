@@ -6,14 +6,16 @@ axe-core checks every page on the way.
 """
 
 import re
-from datetime import date
+from zoneinfo import ZoneInfo
 
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
 from luukku.core.actions import do_create_organisation
+from luukku.core.models import default_time_zone
 from luukku.e2e.conftest import assert_accessible
 
 PASSWORD = "coach password for tests"
@@ -39,7 +41,9 @@ def coach_creates_programme_from_template(page: Page) -> str:
     assert_accessible(page)
     page.get_by_label("Name").fill("Spring coaching")
     page.get_by_label("Start from").select_option(label="10-week online coaching programme")
-    page.get_by_label("Starts on").fill(date.today().isoformat())
+    # The organisation (created with the default zone) decides what "today" is.
+    today = timezone.localdate(timezone=ZoneInfo(default_time_zone()))
+    page.get_by_label("Starts on").fill(today.isoformat())
     page.get_by_role("button", name="Create").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Spring coaching")
     assert_accessible(page)

@@ -5,6 +5,7 @@ import secrets
 import zoneinfo
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from luukku.bookings.models import AdvisorSchedule, BookingCalendar
@@ -38,18 +39,23 @@ def do_issue_invitation(
         calendar=calendar,
         advisor=advisor,
         month=session_month(calendar, session_start),
-        expires_on=dt.date.today() + dt.timedelta(days=INVITATION_DAYS),
+        expires_on=_today(calendar) + dt.timedelta(days=INVITATION_DAYS),
     )
     return raw
 
 
+def _today(calendar: BookingCalendar) -> dt.date:
+    """A link lasts to the end of its last day where the organisation is, not the server."""
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(calendar.organisation.time_zone))
+
+
 def find_invitation(raw_token: str) -> FeedbackInvitation:
     invitation = (
-        FeedbackInvitation.objects.select_related("calendar")
-        .filter(token_hash=hash_token(raw_token), expires_on__gte=dt.date.today())
+        FeedbackInvitation.objects.select_related("calendar__organisation")
+        .filter(token_hash=hash_token(raw_token))
         .first()
     )
-    if invitation is None:
+    if invitation is None or invitation.expires_on < _today(invitation.calendar):
         raise FeedbackGoneError(_("This feedback link has been used already or has expired."))
     return invitation
 

@@ -109,7 +109,6 @@ def reference_of(message: EmailMessage) -> str | None:
 
 def parse(raw: bytes) -> EmailMessage:
     message = email.message_from_bytes(raw, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
     if not message.keys() or (message.defects and not message.get("From")):
         raise ValueError("not an e-mail message")
     return message

@@ -30,7 +30,8 @@ def reply_to_address(reference: str) -> list[str]:
 def _send(request: object, template: str, context: dict[str, object]) -> None:
     from luukku.helpdesk.models import Request
 
-    assert isinstance(request, Request)
+    if not isinstance(request, Request):
+        raise TypeError(f"expected a helpdesk Request, got {type(request).__name__}")
     with translation.override(request.language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"helpdesk/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"helpdesk/email/{template}.txt", context)

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import Count
@@ -125,9 +125,10 @@ def _idle_days(programme: Programme, end: date, seen: datetime | None, joined: d
     return (end - (local_day(programme, seen) if seen else joined)).days
 
 
+NEVER = datetime.min.replace(tzinfo=UTC)  # sorts before every visit
 SORT_KEYS: dict[str, Callable[[ParticipantRow], Any]] = {
     "name": lambda row: row.name.casefold(),
-    "last_visit": lambda row: (row.last_visit is not None, row.last_visit or datetime.min),
+    "last_visit": lambda row: (row.last_visit is not None, row.last_visit or NEVER),
     "visits": lambda row: row.visits,
     "active": lambda row: row.active_minutes,
     "status": lambda row: STATUS_ORDER.get(MemberStatus(row.status), 3),

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import django_auth
 
 from luukku.accounts.models import User
@@ -84,7 +84,8 @@ class EffectOut(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
+    if not isinstance(request.user, User):  # django_auth lets no one else in
+        raise AuthenticationError
     return request.user
 
 

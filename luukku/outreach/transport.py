@@ -151,7 +151,8 @@ class SmtpTransport:
 
     def _connection(self, i: int) -> smtplib.SMTP:
         connection = self.lanes[i].connection
-        assert connection is not None
+        if connection is None:
+            raise RuntimeError(f"lane {i} has no open connection")
         return connection
 
     def _step(self, i: int, outcomes: list[Outcome | None], run: Callable[[], object]) -> bool:

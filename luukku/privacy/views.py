@@ -1,6 +1,7 @@
 """The "My data" page and its JSON download: only ever the signed-in person's own data."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,7 +14,8 @@ VISITS_SHOWN = 10
 
 def _person(request: HttpRequest) -> User:
     user = request.user
-    assert isinstance(user, User)  # login_required has turned everyone else away
+    if not isinstance(user, User):  # login_required lets no one else in
+        raise PermissionDenied
     return user
 
 

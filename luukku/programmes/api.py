@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import django_auth
 
 from luukku.accounts.addresses import parse_address_list
@@ -98,7 +98,8 @@ class InvitationOut(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
+    if not isinstance(request.user, User):  # django_auth lets no one else in
+        raise AuthenticationError
     return request.user
 
 

@@ -1,6 +1,6 @@
 """Forms for programme pages: they shape and check input; actions do the writing."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -64,8 +64,10 @@ class ProgrammeCreateForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        organisation_field = self.fields["organisation"]
-        assert isinstance(organisation_field, forms.ModelChoiceField)
+        # self.fields holds copies of the fields declared above, so their types are known.
+        organisation_field = cast(
+            "forms.ModelChoiceField[Organisation]", self.fields["organisation"]
+        )
         organisation_field.queryset = organisations
         self.only_organisation = organisations[0] if len(organisations) == 1 else None
         if self.only_organisation is not None:
@@ -73,8 +75,7 @@ class ProgrammeCreateForm(forms.Form):
             organisation_field.initial = self.only_organisation
             organisation_field.required = False
             organisation_field.widget = forms.HiddenInput()
-        template_field = self.fields["template"]
-        assert isinstance(template_field, forms.ChoiceField)
+        template_field = cast(forms.ChoiceField, self.fields["template"])
         template_field.choices = template_choices
 
     def clean_organisation(self) -> Organisation | None:

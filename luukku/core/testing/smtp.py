@@ -54,7 +54,6 @@ class MailCatcher:
     ) -> str:
         raw = envelope.original_content or b""
         parsed = email.message_from_bytes(raw, policy=email.policy.default)
-        assert isinstance(parsed, EmailMessage)
         with self.lock:
             self.received.append(
                 ReceivedMail(str(envelope.mail_from), list(envelope.rcpt_tos), parsed)

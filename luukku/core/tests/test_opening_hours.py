@@ -62,10 +62,10 @@ def test_is_open() -> None:
     assert not is_open(OFFICE, local(2026, 3, 8, 12, 0))
 
 
-moments = st.datetimes(
-    min_value=datetime.datetime(2025, 1, 1), max_value=datetime.datetime(2027, 12, 31),
-    timezones=st.just(datetime.UTC),
-)  # fmt: skip
+# timezones= makes every drawn moment aware.
+START = datetime.datetime(2025, 1, 1)  # noqa: DTZ001  # Hypothesis takes naive bounds only
+END = datetime.datetime(2027, 12, 31)  # noqa: DTZ001  # Hypothesis takes naive bounds only
+moments = st.datetimes(min_value=START, max_value=END, timezones=st.just(datetime.UTC))
 durations = st.integers(min_value=0, max_value=60 * 24 * 10).map(
     lambda m: datetime.timedelta(minutes=m)
 )

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -31,7 +31,8 @@ def automation_list(request: HttpRequest, programme_id: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        assert isinstance(request.user, User)
+        if not isinstance(request.user, User):  # login_required lets no one else in
+            raise PermissionDenied
         try:
             automation = actions.do_create_automation(
                 programme=programme, author=request.user, **form.cleaned_data

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -82,7 +82,8 @@ def compose(request: HttpRequest, programme_id: int) -> HttpResponse:
             valid = form.is_valid()
         try:
             if valid and request.POST.get("action") == "send":
-                assert isinstance(request.user, User)
+                if not isinstance(request.user, User):  # login_required lets no one else in
+                    raise PermissionDenied
                 message = actions.do_queue_message(
                     programme=programme, author=request.user, draft=form.draft()
                 )

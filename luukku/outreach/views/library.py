@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -48,7 +48,8 @@ def template_edit(
         messages.success(request, _("The built-in wording is back in use."))
         return redirect("outreach:templates", organisation.pk)
     if request.method == "POST" and form.is_valid():
-        assert isinstance(request.user, User)
+        if not isinstance(request.user, User):  # login_required lets no one else in
+            raise PermissionDenied
         try:
             actions.do_save_template(
                 organisation=organisation, kind=kind, language=language, user=request.user,

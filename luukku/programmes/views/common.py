@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,7 +18,8 @@ TRACKED_ROLES = {ProgrammeRole.PARTICIPANT, ProgrammeRole.COACH}
 
 def signed_in_user(request: HttpRequest) -> User:
     user = request.user
-    assert isinstance(user, User)
+    if not isinstance(user, User):  # login_required lets no one else in
+        raise PermissionDenied
     return user
 
 

@@ -42,7 +42,10 @@ class Command(BaseCommand):
         sweeper = [sys.executable, "manage.py", "run_sweeps"]
         commands = [web] if options["no_worker"] else [web, worker, sweeper]
         processes = [subprocess.Popen(command, cwd=settings.BASE_DIR) for command in commands]
-        shown_host = "localhost" if options["host"] in {"127.0.0.1", "0.0.0.0"} else options["host"]
+        everywhere = "0.0.0.0"  # noqa: S104  # compared with --host to print a link, not bound
+        shown_host = (
+            "localhost" if options["host"] in {"127.0.0.1", everywhere} else options["host"]
+        )
         url = f"http://{shown_host}:{options['port']}/"
         self.stdout.write(self.style.SUCCESS(f"Luukku is running at {url}  (Ctrl-C stops it)"))
         try:

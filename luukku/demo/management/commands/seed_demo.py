@@ -17,7 +17,7 @@ from luukku.demo import texts
 from luukku.demo.builder import DemoSummary, build_demo
 from luukku.programmes.models import ProgrammeMembership, ProgrammeRole
 
-PASSWORD_VARIABLE = "LUUKKU_DEMO_PASSWORD"
+PASSWORD_VARIABLE = "LUUKKU_DEMO_PASSWORD"  # noqa: S105  # the variable's name, not a password
 
 
 class Command(BaseCommand):
