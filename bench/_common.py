@@ -14,6 +14,12 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # httpx and the models load lazily: Django is set up first
+    import httpx
+
+    from luukku.accounts.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/luukku_bench"
@@ -59,13 +65,13 @@ def _ensure_database(url: str) -> None:
             admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
-def session_cookie(user: object) -> str:
+def session_cookie(user: "User") -> str:
     """Sign a user in the way a browser would end up: a session row (and cache entry)."""
     from django.conf import settings
     from django.test import Client
 
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
+    client.force_login(user)
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
@@ -93,7 +99,7 @@ def server_environment(pool: bool) -> dict[str, str]:
 
 def pool_available() -> bool:
     try:
-        import psycopg_pool  # noqa: F401
+        import psycopg_pool  # noqa: F401  # only whether it can be imported
     except ImportError:
         return False
     return True
@@ -151,7 +157,7 @@ class Measurement:
 
 
 # One request: returns how many units (events, pages) it delivered, or raises on failure.
-Request = Callable[["object", int], Awaitable[int]]
+Request = Callable[["httpx.AsyncClient", int], Awaitable[int]]
 
 
 async def _load(base: str, request: Request, concurrency: int, seconds: float) -> Measurement:
@@ -203,8 +209,8 @@ def print_load() -> None:
 
 
 def health_request() -> Request:
-    async def request(client: object, number: int) -> int:
-        response = await client.get("/healthz")  # type: ignore[attr-defined]
+    async def request(client: "httpx.AsyncClient", number: int) -> int:
+        response = await client.get("/healthz")
         response.raise_for_status()
         return 1
 

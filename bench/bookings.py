@@ -13,10 +13,17 @@ import os
 import random
 import statistics
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/luukku_bench_bookings")
 
 import _common
+
+if TYPE_CHECKING:  # models can be imported only once Django is set up
+    from luukku.accounts.models import User
+    from luukku.bookings.models import BookingCalendar
+    from luukku.core.models import Organisation
 
 ADVISORS = 20
 ZONES = ["Europe/Helsinki"] * 16 + [
@@ -56,11 +63,11 @@ def set_up(booked_share: float) -> int:
     return calendar.pk
 
 
-def _advisors(organisation):
+def _advisors(organisation: "Organisation") -> list["User"]:
     from luukku.accounts.actions import do_get_or_create_user
     from luukku.bookings import actions
 
-    advisors = []
+    advisors: list[User] = []
     hours = [(dt.time(8), dt.time(11, 30)), (dt.time(12), dt.time(16))]
     for number in range(ADVISORS):
         user, _ = do_get_or_create_user(email=f"bench-advisor-{number}@example.com")
@@ -73,7 +80,7 @@ def _advisors(organisation):
     return advisors
 
 
-def _book_share(calendar, share: float) -> None:
+def _book_share(calendar: "BookingCalendar", share: float) -> None:
     """Book about `share` of every advisor's free times (setup data, written in bulk)."""
     from luukku.bookings import queries
     from luukku.bookings.models import Booking
@@ -100,7 +107,7 @@ def _book_share(calendar, share: float) -> None:
     )
 
 
-def naive_free_times(calendar) -> list:
+def naive_free_times(calendar: "BookingCalendar") -> list[tuple[dt.datetime, int]]:
     """Every candidate slot of every advisor, checked against the database one by one."""
     from django.utils import timezone
 
@@ -126,7 +133,7 @@ def naive_free_times(calendar) -> list:
     return free
 
 
-def timed(function, runs: int) -> list[float]:
+def timed(function: Callable[[], object], runs: int) -> list[float]:
     durations = []
     for _run in range(runs):
         started = time.perf_counter()
@@ -135,7 +142,7 @@ def timed(function, runs: int) -> list[float]:
     return durations
 
 
-def measure(calendar, runs: int, baseline_runs: int) -> None:
+def measure(calendar: "BookingCalendar", runs: int, baseline_runs: int) -> None:
     from luukku.bookings import queries
     from luukku.core.opening_hours import wall_clock_to_utc
 

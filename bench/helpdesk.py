@@ -17,10 +17,17 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/luukku_bench_helpdesk")
 
 from _common import prepare_django, print_load
+
+if TYPE_CHECKING:  # models can be imported only once Django is set up
+    from django.test import Client
+
+    from luukku.accounts.models import User
+    from luukku.core.models import Organisation, Team
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -37,7 +44,7 @@ def timed(function: Callable[[], object], rounds: int) -> list[float]:
     return samples
 
 
-def organisation(slug: str):
+def organisation(slug: str) -> "Organisation":
     from luukku.core.actions import do_create_organisation
     from luukku.core.models import Organisation
 
@@ -46,7 +53,7 @@ def organisation(slug: str):
     )
 
 
-def build_articles(org, count: int) -> None:
+def build_articles(org: "Organisation", count: int) -> None:
     """Demo articles first, then variants mixing their sentences, per language, to `count`."""
     from luukku.knowledge.actions import do_create_article_category, do_import_articles
     from luukku.knowledge.demo import seed_demo_knowledge
@@ -109,7 +116,7 @@ def bench_bot(rounds: int) -> None:
     print_hit_rates(org)
 
 
-def print_hit_rates(org) -> None:
+def print_hit_rates(org: "Organisation") -> None:
     from luukku.knowledge.demo import evaluate
     from luukku.knowledge.models import Article
 
@@ -130,7 +137,7 @@ def print_hit_rates(org) -> None:
           "(a duplicate ranked above it counts as a miss)")  # fmt: skip
 
 
-def build_requests(org, count: int) -> None:
+def build_requests(org: "Organisation", count: int) -> None:
     """Bulk rows shaped like do_submit_request's (one action per row would take an hour)."""
     import datetime
 
@@ -184,6 +191,7 @@ def bench_inbox(count: int, rounds: int) -> None:
     staff, _ = do_get_or_create_user(email="bench-advisor@example.com")
     do_set_organisation_role(organisation=org, user=staff, role=OrganisationRole.STAFF)
     team = queries.teams_of(org).first()
+    assert team is not None, "the demo helpdesk has teams"
     total = Request.objects.filter(organisation=org).count()
     client = Client(headers={"accept-language": "en"})
     client.force_login(staff)
@@ -191,7 +199,15 @@ def bench_inbox(count: int, rounds: int) -> None:
         measure_inbox(client, org, staff, team, filter_name, rounds, total)
 
 
-def measure_inbox(client, org, staff, team, filter_name: str, rounds: int, total: int) -> None:
+def measure_inbox(
+    client: "Client",
+    org: "Organisation",
+    staff: "User",
+    team: "Team",
+    filter_name: str,
+    rounds: int,
+    total: int,
+) -> None:
     from django.db import connection
     from django.urls import reverse
 

@@ -18,8 +18,15 @@ import statistics
 import time
 import zoneinfo
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 import _common
+
+if TYPE_CHECKING:  # models can be imported only once Django is set up
+    from django.test import Client
+
+    from luukku.accounts.models import User
+    from luukku.programmes.models import Programme
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/luukku_bench_insights")
 EMAIL_DOMAIN = "bench-insights.example"
@@ -71,7 +78,7 @@ def reset() -> None:
     User.objects.filter(email__endswith="@" + EMAIL_DOMAIN).delete()
 
 
-def set_up(participants: int, today: datetime.date):
+def set_up(participants: int, today: datetime.date) -> tuple["Programme", "User"]:
     """An organisation, a coach, a 12-week programme from the built-in plan, participants."""
     from luukku.accounts.models import User
     from luukku.core.actions import do_create_organisation
@@ -105,7 +112,9 @@ def set_up(participants: int, today: datetime.date):
     return programme, coach
 
 
-def insert_events(programme, first_day: datetime.date, days: int, visits: int) -> float:
+def insert_events(
+    programme: "Programme", first_day: datetime.date, days: int, visits: int
+) -> float:
     from django.db import connection
 
     from luukku.programmes.models import Page
@@ -123,7 +132,7 @@ def insert_events(programme, first_day: datetime.date, days: int, visits: int) -
     return time.perf_counter() - started
 
 
-def time_page(client, url: str, repeat: int) -> list[float]:
+def time_page(client: "Client", url: str, repeat: int) -> list[float]:
     for _ in range(3):  # warm: connections, caches, compiled templates
         assert client.get(url).status_code == 200
     times = []
@@ -135,7 +144,7 @@ def time_page(client, url: str, repeat: int) -> list[float]:
     return times
 
 
-def raw_figures(programme) -> dict[str, object]:
+def raw_figures(programme: "Programme") -> dict[str, object]:
     """The page's figures straight from the raw events: visits per day and hour, per person."""
     from luukku.activity.models import Event
     from luukku.activity.visits import split_visits
@@ -173,7 +182,7 @@ def summary(label: str, times: list[float], goal: float) -> float:
     return median
 
 
-def roll_up(programme, participants: int, events: int) -> None:
+def roll_up(programme: "Programme", participants: int, events: int) -> None:
     """Half the events rolled up from scratch, then the fresh half incrementally."""
     from luukku.activity.models import MemberDayRollup
     from luukku.activity.rollups import rebuild_rollups, roll_up_new_events
@@ -194,7 +203,7 @@ def roll_up(programme, participants: int, events: int) -> None:
     print(f"{MemberDayRollup.objects.count():,} day rollup rows, {participants:,} participants")
 
 
-def compare_pages(programme, coach, repeat: int) -> None:
+def compare_pages(programme: "Programme", coach: "User", repeat: int) -> None:
     from django.db import connection
     from django.test import Client
 

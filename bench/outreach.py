@@ -20,11 +20,16 @@ import time
 from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/luukku_bench_outreach")
 
 from _common import prepare_django, print_load
+
+if TYPE_CHECKING:  # models can be imported only once Django is set up
+    from luukku.accounts.models import User
+    from luukku.programmes.models import Programme
 
 
 def run_sink(port: int) -> None:
@@ -34,7 +39,9 @@ def run_sink(port: int) -> None:
     class Count:
         received = 0
 
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        async def handle_DATA(  # noqa: N802  # aiosmtpd's hook name
+            self, server: object, session: object, envelope: object
+        ) -> str:
             Count.received += 1
             return "250 OK"
 
@@ -59,7 +66,9 @@ def start_sink() -> tuple[subprocess.Popen[str], int]:
     return sink, port
 
 
-def build_programme(name: str, participants: int, *, joined_days_ago: int = 30):
+def build_programme(
+    name: str, participants: int, *, joined_days_ago: int = 30
+) -> tuple["Programme", "User"]:
     from django.utils import timezone
 
     from luukku.accounts.models import User

@@ -8,9 +8,13 @@ same run on the same server. See bench/README.md.
 
 import argparse
 import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import _common
+
+if TYPE_CHECKING:  # imported lazily, as the other modules are
+    import httpx
 
 
 def set_up(participants: int) -> tuple[int, list[str]]:
@@ -64,8 +68,8 @@ def _days_ago(days: int) -> datetime.datetime:
 
 
 def page_request(programme_id: int, cookies: list[str]) -> _common.Request:
-    async def request(client: object, number: int) -> int:
-        response = await client.get(  # type: ignore[attr-defined]
+    async def request(client: "httpx.AsyncClient", number: int) -> int:
+        response = await client.get(
             f"/programmes/{programme_id}/", headers={"Cookie": cookies[number % len(cookies)]}
         )
         if response.status_code != 200:

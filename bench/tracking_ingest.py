@@ -8,8 +8,12 @@ Goal: at least 5,000 events/s (batches of 20) on a 2-core machine. See bench/REA
 import argparse
 import json
 import time
+from typing import TYPE_CHECKING
 
 import _common
+
+if TYPE_CHECKING:  # imported lazily, as the other modules are
+    import httpx
 
 
 def set_up(users: int) -> tuple[list[str], list[str]]:
@@ -49,7 +53,7 @@ def set_up(users: int) -> tuple[list[str], list[str]]:
 
 
 def batch_request(cookies: list[str], tokens: list[str], batch_size: int) -> _common.Request:
-    async def request(client: object, number: int) -> int:
+    async def request(client: "httpx.AsyncClient", number: int) -> int:
         member = number % len(cookies)
         now_ms = int(time.time() * 1000)
         # Pings 15 s apart inside the server's 5-minute clock window, as a real tab sends.
@@ -58,7 +62,7 @@ def batch_request(cookies: list[str], tokens: list[str], batch_size: int) -> _co
             for i in range(batch_size)
         ]
         body = json.dumps({"token": tokens[member], "sent": now_ms, "events": events})
-        response = await client.post(  # type: ignore[attr-defined]
+        response = await client.post(
             "/api/v1/activity/batch",
             content=body,
             headers={"Cookie": cookies[member], "Content-Type": "text/plain;charset=UTF-8"},

@@ -7,11 +7,11 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs Django set up first)
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from channels.auth import AuthMiddlewareStack  # noqa: E402  # needs Django set up first
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402  # needs Django set up first
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402  # needs Django set up first
 
-from config.websockets import websocket_urlpatterns  # noqa: E402
+from config.websockets import websocket_urlpatterns  # noqa: E402  # needs Django set up first
 
 application = ProtocolTypeRouter(
     {

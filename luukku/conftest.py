@@ -9,6 +9,7 @@ from django.utils import translation
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
+from luukku.accounts.testing import SignIn
 from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
 from luukku.core.testing.smtp import MailCatcher, SmtpServer
@@ -43,7 +44,7 @@ def org_admin(organisation: Organisation) -> User:
 
 
 @pytest.fixture
-def signed_in(client: Client):
+def signed_in(client: Client) -> SignIn:
     """Return a function that signs a user in on the test client."""
 
     def sign_in(user: User) -> Client:

@@ -4,13 +4,13 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from luukku.accounts.models import OrganisationMembership, User
 
 
-class OrganisationMembershipInline(admin.TabularInline):
+class OrganisationMembershipInline(admin.TabularInline[OrganisationMembership, User]):
     model = OrganisationMembership
     extra = 0
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     ordering = ["email"]
     list_display = ["email", "display_name", "is_staff", "is_active"]
     search_fields = ["email", "display_name"]

@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from luukku.accounts import actions
 from luukku.accounts.forms import PasswordSignInForm, ProfileForm, SignInForm
 from luukku.accounts.models import User, normalise_email
 from luukku.core.middleware import SESSION_TIME_ZONE_KEY
+from luukku.core.ratelimit import ratelimit
 
 
 def email_rate_key(group: str, request: HttpRequest) -> str:

@@ -83,7 +83,7 @@ def free_times(
 @router.post("/calendars/{organisation}/{calendar}/bookings", response={201: BookingOut})
 def create_booking(
     request: HttpRequest, organisation: str, calendar: str, payload: BookingIn
-) -> Status:
+) -> Status[BookingOut]:
     found = _calendar(request, organisation, calendar)
     topic = (
         Topic.objects.filter(calendar=found, pk=payload.topic).first() if payload.topic else None

@@ -25,7 +25,7 @@ def _calendar(
     organisation: Organisation, advisors: list[User], fields: dict[str, object]
 ) -> BookingCalendar:
     values = dict(fields)
-    topics = [str(topic) for topic in values.pop("topics")]  # type: ignore[attr-defined]
+    topics = [str(topic) for topic in values.pop("topics")]  # type: ignore[attr-defined]  # the demo's topics are a list of str
     found = BookingCalendar.objects.filter(organisation=organisation, slug=values["slug"]).first()
     calendar = found or BookingCalendar(organisation=organisation, **values)
     return actions.do_save_calendar(calendar=calendar, topics=topics, advisors=advisors)

@@ -45,7 +45,7 @@ class DetailsForm(forms.Form):
             del self.fields["email"]
 
 
-class CalendarForm(forms.ModelForm):
+class CalendarForm(forms.ModelForm[BookingCalendar]):
     modes = forms.MultipleChoiceField(
         label=_("Ways to meet"), choices=Mode.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -92,9 +92,9 @@ class CalendarForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         staff = OrganisationMembership.objects.filter(organisation_id=organisation_id)
         users = User.objects.filter(pk__in=staff.values("user_id")).order_by("display_name")
-        self.fields["advisor_users"].queryset = users  # type: ignore[attr-defined]
+        self.fields["advisor_users"].queryset = users  # type: ignore[attr-defined]  # self.fields types each field as Field
         programme_field = self.fields["programme"]
-        programme_field.queryset = programme_field.queryset.filter(  # type: ignore[attr-defined]
+        programme_field.queryset = programme_field.queryset.filter(  # type: ignore[attr-defined]  # self.fields types each field as Field
             organisation_id=organisation_id
         )
         if self.instance.pk:

@@ -90,7 +90,7 @@ def itip_file(booking: Booking, method: str, *, stamp: datetime | None = None) -
     calendar = _calendar(method)
     calendar.add_component(booking_event(booking, stamp=stamp or timezone.now()))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def feed_file(name: str, bookings: Iterable[Booking]) -> bytes:
@@ -101,4 +101,4 @@ def feed_file(name: str, bookings: Iterable[Booking]) -> bytes:
     for booking in bookings:
         calendar.add_component(booking_event(booking, stamp=stamp, private=True))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

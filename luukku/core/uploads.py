@@ -36,7 +36,7 @@ def sniff_type(head: bytes) -> str | None:
 
 
 def validate_upload(
-    upload: UploadedFile, *, allowed_types: Iterable[str], max_bytes: int | None = None
+    upload: UploadedFile[bytes], *, allowed_types: Iterable[str], max_bytes: int | None = None
 ) -> str:
     """Raise ValidationError unless the file is small enough and really of an allowed type.
 

@@ -130,7 +130,7 @@ def day_rate(habit: Habit, day_index: int, join_day: int, day: date) -> float:
     if day_index < join_day or (habit.drops_out_on is not None and day_index > habit.drops_out_on):
         return 0.0
     weeks_in = (day_index - join_day) / 7
-    rate = habit.enthusiasm * habit.fade**weeks_in
+    rate = habit.enthusiasm * math.pow(habit.fade, weeks_in)
     if day_index == join_day:
         rate += 1.0  # everyone looks around on their first day
     return rate * (WEEKEND_RATE if day.weekday() >= 5 else 1.0)

@@ -1,12 +1,17 @@
 """Read-only admin views of discussions; moderation happens in the app, by coaches."""
 
+from typing import TypeVar
+
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from luukku.discussions.models import Comment, Thread
 
+AnyModel = TypeVar("AnyModel", bound=models.Model)
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+
+class ReadOnlyAdmin(admin.ModelAdmin[AnyModel]):
     # Writes go through actions; the admin only looks.
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -16,7 +21,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Thread)
-class ThreadAdmin(ReadOnlyAdmin):
+class ThreadAdmin(ReadOnlyAdmin[Thread]):
     list_display = ["title", "programme", "author", "pinned", "locked", "created_at", "deleted_at"]
     list_filter = ["pinned", "locked"]
     list_select_related = ["programme", "author"]
@@ -24,6 +29,6 @@ class ThreadAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(ReadOnlyAdmin):
+class CommentAdmin(ReadOnlyAdmin[Comment]):
     list_display = ["thread", "author", "created_at", "deleted_at", "removed_by_moderator"]
     list_select_related = ["thread", "author"]

@@ -7,6 +7,7 @@ they may see but not do, 400 for a refused state (a locked thread) or bad text.
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
@@ -167,7 +168,9 @@ def add_comment(request: HttpRequest, thread_id: int, data: CommentIn) -> Status
         return Status(201, comment)
 
 
-def _toggle(request: HttpRequest, data: ReactionIn, find: Callable[[], dict]) -> dict[str, bool]:
+def _toggle(
+    request: HttpRequest, data: ReactionIn, find: Callable[[], dict[str, Any]]
+) -> dict[str, bool]:
     with _refusals_as_errors():
         reacted = actions.do_toggle_reaction(user=_user(request), kind=data.kind, **find())
         return {"reacted": reacted}

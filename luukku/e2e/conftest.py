@@ -1,12 +1,12 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
 # thread with a running loop unless told that this is deliberate (tests only).
@@ -40,9 +40,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def new_page(browser: Browser):
+def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
     """Open pages in fresh contexts (separate cookies: one per person)."""
-    contexts = []
+    contexts: list[BrowserContext] = []
 
     def open_page() -> Page:
         context = browser.new_context(locale="en-GB", timezone_id="Europe/Helsinki")

@@ -6,10 +6,13 @@ with icalendar; axe-core checks every page on the way.
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import icalendar
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from luukku.bookings.actions import run_booking_sweep
 from luukku.bookings.models import Booking, BookingCalendar
@@ -103,7 +106,11 @@ def advisor_reads_the_summary(page: Page, base_url: str, calendar: BookingCalend
 
 
 def test_visitor_books_moves_cancels_and_gives_feedback(
-    live_server, new_page, settings, smtp_server, db
+    live_server: LiveServer,
+    new_page: Callable[[], Page],
+    settings: Settings,
+    smtp_server: MailCatcher,
+    db: None,
 ) -> None:
     settings.SITE_URL = live_server.url
     organisation = do_create_organisation(name="University", slug="uni")

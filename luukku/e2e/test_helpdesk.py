@@ -6,9 +6,12 @@ the e-mail's private link and answers. axe-core checks every page on the way.
 """
 
 import re
+from collections.abc import Callable
 
 from django.core import mail
 from playwright.sync_api import Page, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
@@ -84,7 +87,7 @@ def requester_answers_from_the_e_mail(page: Page) -> None:
 
 
 def test_visitor_request_is_rerouted_answered_and_answered_back(
-    live_server, new_page, settings, db
+    live_server: LiveServer, new_page: Callable[[], Page], settings: Settings, db: None
 ) -> None:
     settings.SITE_URL = live_server.url
     settings.HELPDESK_MIN_FORM_SECONDS = 0

@@ -2,8 +2,11 @@
 analytics, filters the passive and opens one person's timeline; axe-core checks each page."""
 
 import re
+from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from luukku.demo.builder import build_demo
 from luukku.e2e.conftest import assert_accessible
@@ -20,7 +23,7 @@ def coach_signs_in(page: Page, base_url: str, email: str) -> None:
 
 
 def test_coach_reads_analytics_filters_the_passive_and_opens_a_timeline(
-    live_server, new_page, settings, db
+    live_server: LiveServer, new_page: Callable[[], Page], settings: Settings, db: None
 ) -> None:
     settings.SITE_URL = live_server.url
     demo = build_demo(seed=7, participant_count=30, weeks=10, password=PASSWORD)

@@ -6,12 +6,14 @@ return shows in the message's effect report. axe-core checks every page on the w
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
@@ -20,6 +22,7 @@ from luukku.activity.models import EventKind
 from luukku.core.actions import do_create_organisation
 from luukku.core.models import Organisation
 from luukku.core.testing.clock import office_hours_tomorrow
+from luukku.core.testing.smtp import MailCatcher
 from luukku.e2e.conftest import assert_accessible
 from luukku.programmes.models import Programme, ProgrammeMembership
 from luukku.programmes.tests.factories import make_programme
@@ -87,7 +90,10 @@ def coach_sends_a_reminder_to_the_passive(page: Page, base_url: str, programme_i
 
 
 def test_coach_reminds_the_passive_and_sees_them_return(
-    live_server, new_page, settings, smtp_server
+    live_server: LiveServer,
+    new_page: Callable[[], Page],
+    settings: Settings,
+    smtp_server: MailCatcher,
 ) -> None:
     settings.SITE_URL = live_server.url
     organisation = do_create_organisation(name="Kaupunki", slug="kaupunki")

@@ -6,11 +6,14 @@ axe-core checks every page on the way.
 """
 
 import re
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
@@ -101,7 +104,7 @@ def coach_sees_the_comment_and_the_visit(page: Page, home_url: str) -> None:
 
 
 def test_coach_invites_participant_who_comments_and_is_seen(
-    live_server, new_page, settings, db
+    live_server: LiveServer, new_page: Callable[[], Page], settings: Settings, db: None
 ) -> None:
     settings.SITE_URL = live_server.url  # links in e-mail must point at the test server
     organisation = do_create_organisation(name="Kaupunki", slug="kaupunki")

@@ -54,7 +54,7 @@ def do_create_conversation_link(*, request: Request) -> str:
     return signing.Signer(salt=LINK_SALT).sign(raw_token)
 
 
-def _attach(message: Message, upload: UploadedFile | None) -> None:
+def _attach(message: Message, upload: UploadedFile[bytes] | None) -> None:
     if upload is None:
         return
     content_type = validate_upload(
@@ -88,7 +88,7 @@ def do_submit_request(
     subject: str,
     message: str,
     user: User | None = None,
-    attachment: UploadedFile | None = None,
+    attachment: UploadedFile[bytes] | None = None,
     language: str = "fi",
 ) -> Request:
     """Store a new request, route it to a team and mail the requester a private link."""
@@ -147,7 +147,11 @@ def do_add_note(*, request: Request, author: User, body: str) -> Message:
 
 @transaction.atomic
 def do_add_requester_message(
-    *, request: Request, body: str, via_email: bool = False, attachment: UploadedFile | None = None
+    *,
+    request: Request,
+    body: str,
+    via_email: bool = False,
+    attachment: UploadedFile[bytes] | None = None,
 ) -> Message:
     """The requester answers; a waiting or resolved request opens again."""
     request = Request.objects.select_for_update().get(pk=request.pk)

@@ -38,7 +38,7 @@ class ServiceForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["schedule"].queryset = Schedule.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["schedule"].queryset = Schedule.objects.filter(organisation=organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
 
 
 def _service(organisation: Organisation, service_id: int | None) -> Service | None:

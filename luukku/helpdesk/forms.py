@@ -50,10 +50,10 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]
+        self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
         self.fields["shown"].initial = form_stamp()
 
-    def clean_attachment(self) -> UploadedFile | None:
+    def clean_attachment(self) -> UploadedFile[bytes] | None:
         upload = self.cleaned_data.get("attachment")
         if upload:
             validate_upload(
@@ -83,19 +83,19 @@ class RequesterReplyForm(forms.Form):
     )
     attachment = forms.FileField(label=_("Attachment (optional)"), required=False)
 
-    def clean_attachment(self) -> UploadedFile | None:
-        return ContactForm.clean_attachment(self)  # type: ignore[arg-type]
+    def clean_attachment(self) -> UploadedFile[bytes] | None:
+        return ContactForm.clean_attachment(self)  # type: ignore[arg-type]  # the same field and checks
 
 
 class RatingForm(forms.Form):
     score = forms.TypedChoiceField(
         label=_("How satisfied are you with the answer you got?"),
         choices=[
-            (5, _("5 – Very satisfied")),  # noqa: RUF001 (a typographic dash in UI text)
-            (4, _("4 – Satisfied")),  # noqa: RUF001 (a typographic dash in UI text)
-            (3, _("3 – Neither satisfied nor dissatisfied")),  # noqa: RUF001 (a typographic dash in UI text)
-            (2, _("2 – Dissatisfied")),  # noqa: RUF001 (a typographic dash in UI text)
-            (1, _("1 – Very dissatisfied")),  # noqa: RUF001 (a typographic dash in UI text)
+            (5, _("5 – Very satisfied")),  # noqa: RUF001  # a typographic dash in UI text
+            (4, _("4 – Satisfied")),  # noqa: RUF001  # a typographic dash in UI text
+            (3, _("3 – Neither satisfied nor dissatisfied")),  # noqa: RUF001  # a typographic dash in UI text
+            (2, _("2 – Dissatisfied")),  # noqa: RUF001  # a typographic dash in UI text
+            (1, _("1 – Very dissatisfied")),  # noqa: RUF001  # a typographic dash in UI text
         ],
         coerce=int,
         widget=forms.RadioSelect,
@@ -142,7 +142,7 @@ class RerouteForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]
+        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
 
 
 class AssignForm(forms.Form):
@@ -152,7 +152,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = queries.desk_staff(organisation)  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = queries.desk_staff(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
 
 
 class StatusForm(forms.Form):

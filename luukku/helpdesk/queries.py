@@ -12,7 +12,8 @@ from django.utils import timezone
 from luukku.accounts.models import OrganisationRole, User
 from luukku.accounts.queries import active_user, is_organisation_admin
 from luukku.core.models import Organisation, Service, Team
-from luukku.helpdesk.actions import LINK_SALT, hash_token
+from luukku.core.tokens import hash_token
+from luukku.helpdesk.actions import LINK_SALT
 from luukku.helpdesk.models import (
     OPEN_STATUSES,
     Attachment,
@@ -160,8 +161,8 @@ def inbox(
     # Labels looked up once: get_status_display() re-hashes the choices on every call.
     labels = dict(Status.choices)
     for row in rows:
-        row.is_overdue = row.next_due is not None and row.next_due < now  # type: ignore[attr-defined]
-        row.status_label = labels[row.status]  # type: ignore[attr-defined]
+        row.is_overdue = row.next_due is not None and row.next_due < now  # type: ignore[attr-defined]  # set on the row for the template
+        row.status_label = labels[row.status]  # type: ignore[attr-defined]  # set on the row for the template
     return InboxPage(rows[:PAGE_SIZE], len(rows) > PAGE_SIZE, page)
 
 

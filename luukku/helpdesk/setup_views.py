@@ -39,7 +39,7 @@ class TargetsForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["schedule"].queryset = Schedule.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["schedule"].queryset = Schedule.objects.filter(organisation=organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
 
 
 class CategoryForm(forms.Form):
@@ -48,7 +48,7 @@ class CategoryForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]
+        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
 
 
 class RuleForm(CategoryForm):
@@ -59,7 +59,7 @@ class RuleForm(CategoryForm):
     )
 
 
-class CannedReplyForm(forms.ModelForm):
+class CannedReplyForm(forms.ModelForm[CannedReply]):
     class Meta:
         model = CannedReply
         fields = ["language", "title", "body"]

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
-from django_ratelimit.decorators import ratelimit
 
 from luukku.accounts.models import User, normalise_email
+from luukku.core.models import Organisation
 from luukku.core.queries import get_organisation_by_slug
+from luukku.core.ratelimit import ratelimit
 from luukku.helpdesk import actions, queries
 from luukku.helpdesk.forms import (
     BotSuspectedError,
@@ -76,11 +77,11 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "helpdesk/contact.html", context, status=status)
 
 
-def _submit(request: HttpRequest, organisation: object, form: ContactForm) -> Request:
+def _submit(request: HttpRequest, organisation: Organisation, form: ContactForm) -> Request:
     data = form.cleaned_data
     user = request.user if isinstance(request.user, User) else None
     return actions.do_submit_request(
-        organisation=organisation,  # type: ignore[arg-type]
+        organisation=organisation,
         category=data["category"],
         name=data["name"],
         email=data["email"],

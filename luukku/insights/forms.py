@@ -85,7 +85,7 @@ class DateRangeForm(forms.Form):
         return data
 
 
-class AnalyticsSettingsForm(forms.ModelForm):
+class AnalyticsSettingsForm(forms.ModelForm[Organisation]):
     class Meta:
         model = Organisation
         fields = ["pseudonymise_analytics"]

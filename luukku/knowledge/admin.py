@@ -10,13 +10,13 @@ from luukku.knowledge.models import Article, ArticleCategory
 
 
 @admin.register(ArticleCategory)
-class ArticleCategoryAdmin(admin.ModelAdmin):
+class ArticleCategoryAdmin(admin.ModelAdmin[ArticleCategory]):
     list_display = ["name", "organisation", "position"]
     list_filter = ["organisation"]
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["title", "language", "category", "organisation", "published"]
     list_filter = ["organisation", "language", "category"]
     search_fields = ["title", "questions", "body"]

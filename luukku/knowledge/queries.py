@@ -103,7 +103,7 @@ def categories_with_articles(organisation: Organisation, language: str) -> list[
     result = []
     for category in categories:
         if category.pk in grouped:
-            category.article_list = grouped[category.pk]  # type: ignore[attr-defined]
+            category.article_list = grouped[category.pk]  # type: ignore[attr-defined]  # set on the row for the template
             result.append(category)
     return result
 

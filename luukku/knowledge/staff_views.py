@@ -29,7 +29,7 @@ class ArticleForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]
+        self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
 
 
 @login_required

@@ -1,12 +1,17 @@
 """Read-only admin views: staff can see what was sent and why a delivery failed."""
 
+from typing import TypeVar
+
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from luukku.notifications.models import EmailDelivery, Notification
 
+AnyModel = TypeVar("AnyModel", bound=models.Model)
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+
+class ReadOnlyAdmin(admin.ModelAdmin[AnyModel]):
     # Writes go through actions; the admin only looks.
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -16,7 +21,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(ReadOnlyAdmin):
+class NotificationAdmin(ReadOnlyAdmin[Notification]):
     list_display = ["title", "recipient", "kind", "organisation", "created_at", "read_at"]
     list_filter = ["kind", "organisation"]
     list_select_related = ["recipient", "organisation"]
@@ -24,7 +29,7 @@ class NotificationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(EmailDelivery)
-class EmailDeliveryAdmin(ReadOnlyAdmin):
+class EmailDeliveryAdmin(ReadOnlyAdmin[EmailDelivery]):
     list_display = ["notification", "recipient", "status", "attempts", "sent_at", "last_error"]
     list_filter = ["status"]
     list_select_related = ["notification", "recipient"]

@@ -13,9 +13,9 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.security import django_auth
 
 from luukku.accounts.models import User
-from luukku.outreach import actions, effect, queries
+from luukku.outreach import actions, effect, queries, stats
 from luukku.outreach.audiences import DEFAULT_PASSIVE_DAYS, Audience
-from luukku.outreach.models import AudienceKind, Channel, Delivery, TimingKind
+from luukku.outreach.models import AudienceKind, Channel, Delivery, Message, TimingKind
 from luukku.outreach.planning import Draft
 
 router = Router(tags=["outreach"], auth=django_auth)
@@ -97,7 +97,7 @@ def list_messages(request: HttpRequest, programme_id: int) -> list[object]:
 
 
 @router.post("/programmes/{programme_id}/messages", response={201: MessageOut})
-def create_message(request: HttpRequest, programme_id: int, payload: MessageIn) -> Status:
+def create_message(request: HttpRequest, programme_id: int, payload: MessageIn) -> Status[Message]:
     """Queue a message; 422 with the problems by field, or why nobody would receive it."""
     programme = queries.access_coached_programme(_user(request), programme_id)
     audience = payload.audience
@@ -121,10 +121,10 @@ def create_message(request: HttpRequest, programme_id: int, payload: MessageIn) 
     return Status(201, message)
 
 
-def _interval(value: object) -> list[float] | None:
+def _interval(value: stats.Interval | None) -> list[float] | None:
     if value is None:
         return None
-    return [value.estimate, value.low, value.high]  # type: ignore[attr-defined]
+    return [value.estimate, value.low, value.high]
 
 
 @router.get("/programmes/{programme_id}/messages/{message_id}/effect", response=EffectOut)

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -31,7 +31,7 @@ class Audience:
         return {}
 
 
-def participant_joins(programme: Programme) -> dict[int, object]:
+def participant_joins(programme: Programme) -> dict[int, datetime | None]:
     """Active participants of the programme and when each joined."""
     rows = ProgrammeMembership.objects.filter(
         programme=programme, role=ProgrammeRole.PARTICIPANT, user__is_active=True
@@ -39,7 +39,7 @@ def participant_joins(programme: Programme) -> dict[int, object]:
     return dict(rows)
 
 
-def passive_ids(programme: Programme, joined: dict[int, object], days: int) -> set[int]:
+def passive_ids(programme: Programme, joined: dict[int, datetime | None], days: int) -> set[int]:
     """No visit for `days` days; people who never visited count once they joined that long ago."""
     cutoff = timezone.now() - timedelta(days=days)
     last_visits = participation.last_visit_by_member(programme)
@@ -47,7 +47,7 @@ def passive_ids(programme: Programme, joined: dict[int, object], days: int) -> s
     for user_id, joined_at in joined.items():
         last = last_visits.get(user_id)
         reference = last if last is not None else joined_at
-        if reference is None or reference <= cutoff:  # type: ignore[operator]
+        if reference is None or reference <= cutoff:
             passive.add(user_id)
     return passive
 

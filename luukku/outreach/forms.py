@@ -78,10 +78,10 @@ class ComposeForm(forms.Form):
             for section in Section.objects.filter(programme=programme).order_by("position", "id")
         ]
         none = [("", _("None"))]
-        self.fields["section"].choices = none + sections  # type: ignore[attr-defined]
-        self.fields["audience_section"].choices = none + sections  # type: ignore[attr-defined]
-        self.fields["person"].choices = people  # type: ignore[attr-defined]
-        self.fields["preview_person"].choices = [("", _("The first recipient")), *people]  # type: ignore[attr-defined]
+        self.fields["section"].choices = none + sections  # type: ignore[attr-defined]  # self.fields types each field as Field
+        self.fields["audience_section"].choices = none + sections  # type: ignore[attr-defined]  # self.fields types each field as Field
+        self.fields["person"].choices = people  # type: ignore[attr-defined]  # self.fields types each field as Field
+        self.fields["preview_person"].choices = [("", _("The first recipient")), *people]  # type: ignore[attr-defined]  # self.fields types each field as Field
 
     def draft(self) -> Draft:
         data = self.cleaned_data

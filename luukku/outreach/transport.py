@@ -201,7 +201,7 @@ class SmtpTransport:
         self._connection(i).send(b".\r\n")
 
     def _body(self, i: int, email: EmailMessage) -> None:
-        raw = email.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
+        raw = email.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]  # django-stubs lacks SafeMIMEMessage.as_bytes(linesep=)
         self._connection(i).send(_stuffed(raw))
 
     def _answer(self, i: int) -> None:

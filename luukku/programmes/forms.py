@@ -102,7 +102,7 @@ class ProgrammeSettingsForm(forms.Form):
     )
     remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
 
-    def clean_cover_image(self) -> UploadedFile | None:
+    def clean_cover_image(self) -> UploadedFile[bytes] | None:
         upload = self.cleaned_data.get("cover_image")
         if upload:
             validate_upload(upload, allowed_types=IMAGE_TYPES, max_bytes=MAX_COVER_BYTES)
@@ -158,7 +158,7 @@ class PageForm(forms.Form):
         help_text=_("PDF, Office document, image or text file."),
     )
 
-    def clean_file(self) -> UploadedFile | None:
+    def clean_file(self) -> UploadedFile[bytes] | None:
         upload = self.cleaned_data.get("file")
         if upload:
             self.file_type = validate_upload(upload, allowed_types=DOCUMENT_TYPES)
@@ -198,11 +198,12 @@ class InviteForm(forms.Form):
     address_list: AddressList
 
     def clean_csv_file(self) -> str:
-        upload = self.cleaned_data.get("csv_file")
+        upload: UploadedFile[bytes] | None = self.cleaned_data.get("csv_file")
         if not upload:
             return ""
         validate_upload(upload, allowed_types=("text/plain",))
-        return upload.read().decode("utf-8-sig")
+        raw: bytes = upload.read()  # django-stubs types FileProxyMixin.read() as Any
+        return raw.decode("utf-8-sig")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -4,11 +4,13 @@ import smtplib
 
 import pytest
 from django.test import override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from luukku.accounts import actions, tasks
 from luukku.accounts.models import LinkPurpose, SignInLink, User
 from luukku.conftest import make_user
 from luukku.core.testing.smtp import MailCatcher
+from luukku.core.tokens import hash_token
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def test_the_stored_row_does_not_hold_the_secret(person: User) -> None:
     link, raw_token = _new_link(person)
     stored = SignInLink.objects.filter(pk=link.pk).values().get()
     assert raw_token not in {str(value) for value in stored.values()}
-    assert stored["token_hash"] == actions.hash_token(raw_token)
+    assert stored["token_hash"] == hash_token(raw_token)
 
 
 def test_the_secret_needs_the_secret_key(person: User) -> None:
@@ -45,7 +47,9 @@ class RecordingTask:
 
 
 def test_the_task_is_given_the_link_id_and_not_the_secret(
-    person: User, django_capture_on_commit_callbacks, monkeypatch: pytest.MonkeyPatch
+    person: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     recording = RecordingTask()
     monkeypatch.setattr(tasks, "send_sign_in_link", recording)

@@ -1,5 +1,6 @@
 import re
 from datetime import timedelta
+from typing import Protocol
 
 import pytest
 import time_machine
@@ -7,6 +8,7 @@ from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from luukku.accounts.models import SignInLink, User
 from luukku.conftest import make_user
@@ -14,10 +16,16 @@ from luukku.conftest import make_user
 LINK_PATTERN = re.compile(r"http://[^\s]+/accounts/link/([\w-]+)/")
 
 
+class RequestLink(Protocol):
+    def __call__(self, email: str, next_path: str = ...) -> str: ...
+
+
 @pytest.fixture
 def request_link(
-    client: Client, mailoutbox: list[EmailMessage], django_capture_on_commit_callbacks
-):
+    client: Client,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> RequestLink:
     """Ask for a sign-in link and return the token found in the delivered e-mail."""
 
     def request(email: str, next_path: str = "") -> str:
@@ -39,7 +47,9 @@ def person(db: None) -> User:
     return make_user("person@example.com", "Pia Person")
 
 
-def test_magic_link_signs_in_after_confirmation(client: Client, person: User, request_link) -> None:
+def test_magic_link_signs_in_after_confirmation(
+    client: Client, person: User, request_link: RequestLink
+) -> None:
     token = request_link("Person@Example.com")
     link_url = reverse("accounts:use_link", args=[token])
 
@@ -53,7 +63,10 @@ def test_magic_link_signs_in_after_confirmation(client: Client, person: User, re
 
 
 def test_unknown_address_gets_the_same_answer_and_no_mail(
-    client: Client, person: User, mailoutbox: list[EmailMessage], django_capture_on_commit_callbacks
+    client: Client,
+    person: User,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:sign_in"), {"email": "nobody@example.com"})
@@ -63,7 +76,7 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(
 
 
 def test_a_used_link_is_refused_with_a_clear_page(
-    client: Client, person: User, request_link
+    client: Client, person: User, request_link: RequestLink
 ) -> None:
     token = request_link(person.email)
     url = reverse("accounts:use_link", args=[token])
@@ -75,7 +88,9 @@ def test_a_used_link_is_refused_with_a_clear_page(
     assert "_auth_user_id" not in client.session
 
 
-def test_an_expired_link_is_refused(client: Client, person: User, request_link) -> None:
+def test_an_expired_link_is_refused(
+    client: Client, person: User, request_link: RequestLink
+) -> None:
     token = request_link(person.email)
     with time_machine.travel(timezone.now() + timedelta(minutes=16)):
         response = client.post(reverse("accounts:use_link", args=[token]))
@@ -88,7 +103,7 @@ def test_a_made_up_link_is_refused(client: Client, person: User) -> None:
 
 
 def test_next_path_is_kept_but_never_leaves_the_site(
-    client: Client, person: User, request_link
+    client: Client, person: User, request_link: RequestLink
 ) -> None:
     token = request_link(person.email, next_path="/accounts/profile/")
     assert (

@@ -29,7 +29,9 @@ def programme(organisation: Organisation) -> Programme:
     return make_programme(organisation, time_zone=HEL)
 
 
-def test_gap_of_exactly_thirty_minutes_continues_and_one_more_second_splits(programme) -> None:
+def test_gap_of_exactly_thirty_minutes_continues_and_one_more_second_splits(
+    programme: Programme,
+) -> None:
     add_events(programme, USER, [at(HEL, 2026, 1, 12, 10, 0), at(HEL, 2026, 1, 12, 10, 30)])
     add_events(programme, USER, [at(HEL, 2026, 1, 12, 11, 0, 1)])
     roll_up_new_events()
@@ -40,7 +42,7 @@ def test_gap_of_exactly_thirty_minutes_continues_and_one_more_second_splits(prog
     }  # fmt: skip
 
 
-def test_a_visit_across_midnight_counts_once_on_its_first_day(programme) -> None:
+def test_a_visit_across_midnight_counts_once_on_its_first_day(programme: Programme) -> None:
     add_events(programme, USER, [at(HEL, 2026, 1, 12, 23, 50), at(HEL, 2026, 1, 13, 0, 10)])
     roll_up_new_events()
     rows = day_rows(programme)
@@ -50,7 +52,9 @@ def test_a_visit_across_midnight_counts_once_on_its_first_day(programme) -> None
     assert rows[(USER, date(2026, 1, 13))] == {"active_seconds": 15, "events": 1}
 
 
-def test_a_visit_continuing_after_a_previous_rollup_is_not_counted_twice(programme) -> None:
+def test_a_visit_continuing_after_a_previous_rollup_is_not_counted_twice(
+    programme: Programme,
+) -> None:
     add_events(programme, USER, [at(HEL, 2026, 1, 12, 23, 50)])
     roll_up_new_events()
     add_events(programme, USER, [at(HEL, 2026, 1, 13, 0, 15), at(HEL, 2026, 1, 13, 9, 0)])
@@ -62,7 +66,7 @@ def test_a_visit_continuing_after_a_previous_rollup_is_not_counted_twice(program
     }  # fmt: skip
 
 
-def test_spring_dst_day_joins_a_visit_across_the_missing_hour(programme) -> None:
+def test_spring_dst_day_joins_a_visit_across_the_missing_hour(programme: Programme) -> None:
     # 2026-03-29 in Helsinki: 03:00 becomes 04:00, so 02:50 and 04:10 are 20 minutes apart.
     add_events(programme, USER, [at(HEL, 2026, 3, 29, 2, 50), at(HEL, 2026, 3, 29, 4, 10)])
     roll_up_new_events()
@@ -71,7 +75,7 @@ def test_spring_dst_day_joins_a_visit_across_the_missing_hour(programme) -> None
     }
 
 
-def test_autumn_dst_day_counts_the_repeated_hour_twice(programme) -> None:
+def test_autumn_dst_day_counts_the_repeated_hour_twice(programme: Programme) -> None:
     # 2026-10-25 in Helsinki: 04:00 goes back to 03:00; the two 03:20s are an hour apart.
     first, second = at(HEL, 2026, 10, 25, 3, 20), at(HEL, 2026, 10, 25, 3, 20, fold=1)
     assert second - first == timedelta(hours=1)
@@ -91,13 +95,15 @@ def test_autumn_dst_day_counts_the_repeated_hour_twice(programme) -> None:
         (23, 0, "h23"),
     ],
 )
-def test_day_part_edges_fall_in_their_local_hour(programme, hour, minute, column) -> None:
+def test_day_part_edges_fall_in_their_local_hour(
+    programme: Programme, hour: int, minute: int, column: str
+) -> None:
     add_events(programme, USER, [at(HEL, 2026, 2, 2, hour, minute)])
     roll_up_new_events()
     assert day_rows(programme)[(USER, date(2026, 2, 2))][column] == 1
 
 
-def test_days_and_hours_follow_the_programme_zone(organisation) -> None:
+def test_days_and_hours_follow_the_programme_zone(organisation: Organisation) -> None:
     programme = make_programme(organisation, time_zone="America/New_York")
     add_events(programme, USER, [at("UTC", 2026, 1, 15, 3, 30)])
     roll_up_new_events()
@@ -106,7 +112,7 @@ def test_days_and_hours_follow_the_programme_zone(organisation) -> None:
     }
 
 
-def test_a_late_event_that_bridges_two_visits_merges_them(programme) -> None:
+def test_a_late_event_that_bridges_two_visits_merges_them(programme: Programme) -> None:
     add_events(programme, USER, [at(HEL, 2026, 1, 12, 10, 0), at(HEL, 2026, 1, 12, 10, 50)])
     roll_up_new_events()
     assert day_rows(programme)[(USER, date(2026, 1, 12))]["visits"] == 2
@@ -117,7 +123,7 @@ def test_a_late_event_that_bridges_two_visits_merges_them(programme) -> None:
     }  # fmt: skip
 
 
-def test_kinds_targets_and_watermark_are_kept(programme) -> None:
+def test_kinds_targets_and_watermark_are_kept(programme: Programme) -> None:
     section = make_section(programme)
     page = make_page(section)
     add_events(programme, USER, [at(HEL, 2026, 1, 12, 10, 0)], kind=EventKind.POST)
@@ -136,7 +142,7 @@ def test_kinds_targets_and_watermark_are_kept(programme) -> None:
     assert state.last_event_at == at(HEL, 2026, 1, 12, 10, 5)
 
 
-def test_an_id_that_appears_late_is_still_rolled_up(programme) -> None:
+def test_an_id_that_appears_late_is_still_rolled_up(programme: Programme) -> None:
     _first, hidden, _last = add_events(
         programme, USER, [at(HEL, 2026, 1, 12, h) for h in (9, 11, 13)]
     )
@@ -150,7 +156,7 @@ def test_an_id_that_appears_late_is_still_rolled_up(programme) -> None:
     assert RollupCursor.objects.get().pending == []
 
 
-def test_a_changed_programme_zone_rebuilds_its_rollups(programme) -> None:
+def test_a_changed_programme_zone_rebuilds_its_rollups(programme: Programme) -> None:
     add_events(programme, USER, [at("UTC", 2026, 1, 15, 3, 30)])
     roll_up_new_events()
     assert (USER, date(2026, 1, 15)) in day_rows(programme)
@@ -159,7 +165,7 @@ def test_a_changed_programme_zone_rebuilds_its_rollups(programme) -> None:
     assert list(day_rows(programme)) == [(USER, date(2026, 1, 14))]
 
 
-def test_rebuild_equals_the_incremental_result(programme) -> None:
+def test_rebuild_equals_the_incremental_result(programme: Programme) -> None:
     base = at(HEL, 2026, 1, 12, 8, 0)
     for step in range(12):
         add_events(programme, USER + step % 3, [base + timedelta(minutes=17 * step * step)])
@@ -174,7 +180,7 @@ def test_the_rollup_sweep_is_registered() -> None:
     assert "activity.rollups" in {sweep.name for sweep in registered_sweeps()}
 
 
-def test_members_page_figures_add_events_not_yet_rolled_up(programme) -> None:
+def test_members_page_figures_add_events_not_yet_rolled_up(programme: Programme) -> None:
     from django.utils import timezone
 
     from luukku.activity.queries import participation_by_member

@@ -13,9 +13,9 @@ PROGRAMME = SimpleNamespace(pk=7, organisation_id=3)
 TEMPLATE = Template("{% load tracking %}{% tracking_script programme %}")
 
 
-def render_for(user: object) -> str:
+def render_for(user: User | AnonymousUser) -> str:
     request = RequestFactory().get("/")
-    request.user = user  # type: ignore[assignment]
+    request.user = user
     return TEMPLATE.render(Context({"request": request, "programme": PROGRAMME}))
 
 

@@ -34,6 +34,7 @@ from luukku.bookings.models import (
 )
 from luukku.bookings.outbox import manage_token, queue_messages
 from luukku.core.models import known_time_zones
+from luukku.core.tokens import hash_token
 
 
 class BookingError(Exception):
@@ -271,7 +272,7 @@ def _book_with(
                 manage_token_hash=secrets.token_hex(32),  # replaced below, once the UID exists
             )
             booking.save()
-            booking.manage_token_hash = queries.hash_token(manage_token(booking))
+            booking.manage_token_hash = hash_token(manage_token(booking))
             booking.save(update_fields=["manage_token_hash"])
             return booking
     except IntegrityError:  # PostgreSQL's exclusion constraint: an overlap slipped past

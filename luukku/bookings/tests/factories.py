@@ -5,7 +5,7 @@ import datetime as dt
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
 from luukku.bookings import actions
-from luukku.bookings.models import AdvisorSchedule, BookingCalendar
+from luukku.bookings.models import AdvisorSchedule, BookingCalendar, Topic
 from luukku.core.models import Organisation
 
 OFFICE_HOURS = [(dt.time(9), dt.time(16))]
@@ -61,7 +61,7 @@ def booker(
 ) -> actions.BookerDetails:
     values: dict[str, object] = {"name": name, "email": email, "time_zone": "Europe/Helsinki"}
     values.update(fields)
-    return actions.BookerDetails(**values)  # type: ignore[arg-type]
+    return actions.BookerDetails(**values)  # type: ignore[arg-type]  # overrides of mixed types
 
 
 def at(text: str) -> dt.datetime:
@@ -69,3 +69,9 @@ def at(text: str) -> dt.datetime:
     import zoneinfo
 
     return dt.datetime.fromisoformat(text).replace(tzinfo=zoneinfo.ZoneInfo("Europe/Helsinki"))
+
+
+def first_topic(calendar: BookingCalendar) -> Topic:
+    topic = calendar.topics.first()
+    assert topic is not None, "make_calendar gives every calendar its topics"
+    return topic

@@ -1,12 +1,16 @@
 import pytest
+from django.test import Client
 
-from luukku.bookings.models import Booking
+from luukku.bookings.models import Booking, BookingCalendar
+from luukku.bookings.tests.factories import first_topic
 
 pytestmark = pytest.mark.usefixtures("frozen")
 BASE = "/api/v1/bookings"
 
 
-def test_free_times_book_and_cancel_through_the_api(client, calendar) -> None:
+def test_free_times_book_and_cancel_through_the_api(
+    client: Client, calendar: BookingCalendar
+) -> None:
     times = client.get(
         f"{BASE}/calendars/kaupunki/guidance/free-times", {"zone": "America/New_York"}
     )
@@ -16,7 +20,7 @@ def test_free_times_book_and_cancel_through_the_api(client, calendar) -> None:
     body = {
         "start": first["start"],
         "mode": "video",
-        "topic": calendar.topics.first().pk,
+        "topic": first_topic(calendar).pk,
         "name": "Api Person",
         "email": "api@example.com",
     }
@@ -38,7 +42,7 @@ def test_free_times_book_and_cancel_through_the_api(client, calendar) -> None:
     assert Booking.objects.count() == 1
 
 
-def test_api_refuses_bad_input_and_outsiders(client, calendar) -> None:
+def test_api_refuses_bad_input_and_outsiders(client: Client, calendar: BookingCalendar) -> None:
     bad_zone = client.get(
         f"{BASE}/calendars/kaupunki/guidance/free-times", {"zone": "Nowhere/Else"}
     )
@@ -46,7 +50,7 @@ def test_api_refuses_bad_input_and_outsiders(client, calendar) -> None:
     past = {
         "start": "2026-11-20T08:00:00+00:00",
         "mode": "video",
-        "topic": calendar.topics.first().pk,
+        "topic": first_topic(calendar).pk,
         "name": "P",
         "email": "p@example.com",
     }

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from luukku.bookings.availability import (
     AdvisorRules,
+    LocalHours,
     SlotRules,
     advisor_slots,
     is_free,
@@ -21,9 +22,11 @@ UTC = dt.UTC
 HELSINKI = "Europe/Helsinki"
 
 
-def rules(zone: str = HELSINKI, hours: list | None = None, **fields: object) -> AdvisorRules:
+def rules(
+    zone: str = HELSINKI, hours: list[LocalHours] | None = None, **fields: object
+) -> AdvisorRules:
     weekly = {day: hours or [(dt.time(9), dt.time(12))] for day in range(7)}
-    return AdvisorRules(1, zone, weekly, {}, **fields)  # type: ignore[arg-type]
+    return AdvisorRules(1, zone, weekly, {}, **fields)  # type: ignore[arg-type]  # overrides of mixed types
 
 
 def window(
@@ -174,7 +177,7 @@ def hours(draw: st.DrawFn) -> list[tuple[dt.time, dt.time]]:
     buffer=st.sampled_from([0, 10]),
 )
 def test_every_slot_lies_inside_the_wall_clock_hours(
-    zone: str, day: dt.date, hours_: list, minutes: int, buffer: int
+    zone: str, day: dt.date, hours_: list[LocalHours], minutes: int, buffer: int
 ) -> None:
     advisor = rules(zone=zone, hours=hours_)
     tz = zoneinfo.ZoneInfo(zone)

@@ -9,12 +9,21 @@ from typing import Any
 import icalendar
 import pytest
 import time_machine
+from django.core.mail import EmailMessage
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from luukku.accounts.models import User
 from luukku.bookings import actions
-from luukku.bookings.models import BookingMessage, MessageKind, MessageStatus
+from luukku.bookings.models import (
+    Booking,
+    BookingCalendar,
+    BookingMessage,
+    MessageKind,
+    MessageStatus,
+)
 from luukku.bookings.outbox import do_send_booking_message
 from luukku.bookings.tests.factories import at, booker
-from luukku.core.testing.smtp import ReceivedMail
+from luukku.core.testing.smtp import MailCatcher, ReceivedMail
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
@@ -32,7 +41,11 @@ def event_of(parsed: icalendar.Calendar) -> Any:
     return event
 
 
-def book_with_mail(calendar, capture, when: str = "2026-11-24 10:00"):
+def book_with_mail(
+    calendar: BookingCalendar,
+    capture: DjangoCaptureOnCommitCallbacks,
+    when: str = "2026-11-24 10:00",
+) -> Booking:
     with capture(execute=True):
         return actions.do_create_booking(
             calendar=calendar,
@@ -44,7 +57,10 @@ def book_with_mail(calendar, capture, when: str = "2026-11-24 10:00"):
 
 
 def test_booking_sends_request_to_booker_and_advisor(
-    calendar, advisor, smtp_server, django_capture_on_commit_callbacks
+    calendar: BookingCalendar,
+    advisor: User,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     booking = book_with_mail(calendar, django_capture_on_commit_callbacks)
     received = smtp_server.wait_for(2)
@@ -69,7 +85,9 @@ def test_booking_sends_request_to_booker_and_advisor(
 
 
 def test_reschedule_sends_request_with_sequence_one_and_cancel_sends_cancel(
-    calendar, smtp_server, django_capture_on_commit_callbacks
+    calendar: BookingCalendar,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     booking = book_with_mail(calendar, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
@@ -92,7 +110,9 @@ def test_reschedule_sends_request_with_sequence_one_and_cancel_sends_cancel(
 
 
 def test_a_sent_message_is_never_sent_again(
-    calendar, smtp_server, django_capture_on_commit_callbacks
+    calendar: BookingCalendar,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     book_with_mail(calendar, django_capture_on_commit_callbacks)
     smtp_server.wait_for(2)
@@ -102,7 +122,9 @@ def test_a_sent_message_is_never_sent_again(
 
 
 def test_a_refused_recipient_stays_pending_and_is_retried(
-    calendar, smtp_server, django_capture_on_commit_callbacks
+    calendar: BookingCalendar,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     smtp_server.refuse.add("vera@example.com")
     book_with_mail(calendar, django_capture_on_commit_callbacks)
@@ -116,7 +138,9 @@ def test_a_refused_recipient_stays_pending_and_is_retried(
 
 
 def test_reminders_go_out_once_each_at_24_and_1_hours(
-    calendar, smtp_server, django_capture_on_commit_callbacks
+    calendar: BookingCalendar,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     booking = book_with_mail(calendar, django_capture_on_commit_callbacks, "2026-11-25 12:00")
     smtp_server.wait_for(2)
@@ -139,7 +163,9 @@ def test_reminders_go_out_once_each_at_24_and_1_hours(
 
 
 def test_feedback_request_arrives_after_the_session_once(
-    calendar, smtp_server, django_capture_on_commit_callbacks
+    calendar: BookingCalendar,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     book_with_mail(calendar, django_capture_on_commit_callbacks)
     smtp_server.wait_for(2)
@@ -161,7 +187,9 @@ def test_feedback_request_arrives_after_the_session_once(
 
 
 def test_no_feedback_request_for_a_cancelled_session(
-    calendar, django_capture_on_commit_callbacks, mailoutbox
+    calendar: BookingCalendar,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    mailoutbox: list[EmailMessage],
 ) -> None:
     booking = book_with_mail(calendar, django_capture_on_commit_callbacks)
     actions.do_cancel_booking(booking=booking)

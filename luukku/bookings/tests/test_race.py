@@ -4,15 +4,18 @@ Each attempt runs in its own thread with its own database connection and transac
 the database's lock and exclusion constraint, not Python, decide who wins.
 """
 
+import datetime as dt
 import threading
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection, connections
 from django.utils import translation
 
 from luukku.bookings import actions, queries
-from luukku.bookings.models import Booking, BookingStatus
+from luukku.bookings.models import Booking, BookingCalendar, BookingStatus, Topic
 from luukku.bookings.tests.factories import at, booker, make_advisor, make_calendar
+from luukku.core.models import Organisation
 
 ATTEMPTS = 24
 
@@ -23,7 +26,12 @@ pytestmark = pytest.mark.skipif(
 
 
 def _attempt(
-    calendar, topic, number: int, start, results: list, barrier: threading.Barrier
+    calendar: BookingCalendar,
+    topic: Topic | None,
+    number: int,
+    start: dt.datetime,
+    results: list[str],
+    barrier: threading.Barrier,
 ) -> None:
     translation.activate("en")  # the language is per thread
     try:
@@ -46,7 +54,7 @@ def _attempt(
 
 
 @pytest.fixture
-def enough_connections():
+def enough_connections() -> Iterator[None]:
     """Let every thread hold its own connection at once (the pool's default is smaller)."""
     pool = connection.settings_dict.get("OPTIONS", {}).get("pool")
     if not isinstance(pool, dict):
@@ -64,7 +72,9 @@ def enough_connections():
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("enough_connections")
-def test_exactly_one_of_many_concurrent_bookings_wins_the_last_slot(organisation) -> None:
+def test_exactly_one_of_many_concurrent_bookings_wins_the_last_slot(
+    organisation: Organisation,
+) -> None:
     advisor = make_advisor(
         organisation,
         "last@example.com",
@@ -99,7 +109,7 @@ def test_exactly_one_of_many_concurrent_bookings_wins_the_last_slot(organisation
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_database_refuses_an_overlap_even_without_the_lock(organisation) -> None:
+def test_the_database_refuses_an_overlap_even_without_the_lock(organisation: Organisation) -> None:
     """The exclusion constraint is a second line: a raw overlapping row is refused."""
     from django.db import IntegrityError
 

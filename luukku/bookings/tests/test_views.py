@@ -3,29 +3,38 @@
 import re
 
 import pytest
+import time_machine
+from django.test import Client
 from django.urls import reverse
 
-from luukku.bookings.models import Booking, BookingMessage, BookingStatus
+from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
+from luukku.bookings.models import Booking, BookingCalendar, BookingMessage, BookingStatus
 from luukku.bookings.outbox import manage_token
-from luukku.bookings.tests.factories import at, make_advisor, make_calendar
+from luukku.bookings.tests.factories import at, first_topic, make_advisor, make_calendar
+from luukku.core.models import Organisation
 from luukku.programmes.tests.factories import add_member, make_programme
 
 pytestmark = pytest.mark.usefixtures("frozen")
 SLOT = "2026-11-24T08:00:00+00:00"  # 10:00 in Helsinki
 
 
-def urls(calendar) -> dict[str, str]:
+def urls(calendar: BookingCalendar) -> dict[str, str]:
     args = [calendar.organisation.slug, calendar.slug]
     return {name: reverse(f"bookings:{name}", args=args) for name in ("start", "times", "details")}
 
 
-def choice(calendar, **extra) -> dict[str, object]:
-    values = {"topic": calendar.topics.first().pk, "mode": "video", "zone": "Europe/Helsinki"}
+def choice(calendar: BookingCalendar, **extra: str | int) -> dict[str, str | int]:
+    values: dict[str, str | int] = {
+        "topic": first_topic(calendar).pk,
+        "mode": "video",
+        "zone": "Europe/Helsinki",
+    }
     values.update(extra)
     return values
 
 
-def details(calendar, **extra) -> dict[str, object]:
+def details(calendar: BookingCalendar, **extra: str | int) -> dict[str, str | int]:
     return {
         **choice(calendar),
         "slot": SLOT,
@@ -36,7 +45,7 @@ def details(calendar, **extra) -> dict[str, object]:
     }
 
 
-def test_visitor_books_without_an_account(client, calendar) -> None:
+def test_visitor_books_without_an_account(client: Client, calendar: BookingCalendar) -> None:
     page = client.get(urls(calendar)["start"])
     assert page.status_code == 200
     assert "Applying" in page.content.decode()
@@ -59,7 +68,7 @@ def test_visitor_books_without_an_account(client, calendar) -> None:
     assert booking.booker is None
 
 
-def test_times_are_shown_in_the_bookers_zone(client, calendar) -> None:
+def test_times_are_shown_in_the_bookers_zone(client: Client, calendar: BookingCalendar) -> None:
     content = client.get(
         urls(calendar)["times"], choice(calendar, zone="America/New_York")
     ).content.decode()
@@ -81,7 +90,9 @@ def test_times_are_shown_in_the_bookers_zone(client, calendar) -> None:
         ({"email": "nonsense"}, 422),
     ],
 )
-def test_bad_input_is_refused_and_nothing_is_half_created(client, calendar, change, status) -> None:
+def test_bad_input_is_refused_and_nothing_is_half_created(
+    client: Client, calendar: BookingCalendar, change: dict[str, str], status: int
+) -> None:
     response = client.post(urls(calendar)["details"], details(calendar, **change))
     assert response.status_code == status
     assert re.search(r'role="alert"|errorlist', response.content.decode())
@@ -89,7 +100,7 @@ def test_bad_input_is_refused_and_nothing_is_half_created(client, calendar, chan
     assert not BookingMessage.objects.exists()
 
 
-def test_taken_slot_answers_409_with_fresh_times(client, calendar) -> None:
+def test_taken_slot_answers_409_with_fresh_times(client: Client, calendar: BookingCalendar) -> None:
     client.post(urls(calendar)["details"], details(calendar))
     again = client.post(urls(calendar)["details"], details(calendar, email="bo@example.com"))
     content = again.content.decode()
@@ -100,7 +111,9 @@ def test_taken_slot_answers_409_with_fresh_times(client, calendar) -> None:
     assert Booking.objects.count() == 1
 
 
-def test_signed_in_calendar_sends_visitors_to_sign_in(client, organisation, advisor) -> None:
+def test_signed_in_calendar_sends_visitors_to_sign_in(
+    client: Client, organisation: Organisation, advisor: User
+) -> None:
     calendar = make_calendar(organisation, [advisor], slug="students", access="signed_in")
     response = client.get(urls(calendar)["start"])
     assert response.status_code == 302
@@ -109,7 +122,9 @@ def test_signed_in_calendar_sends_visitors_to_sign_in(client, organisation, advi
     assert not Booking.objects.exists()
 
 
-def test_signed_in_booker_uses_the_account_address(signed_in, organisation, advisor) -> None:
+def test_signed_in_booker_uses_the_account_address(
+    signed_in: SignIn, organisation: Organisation, advisor: User
+) -> None:
     from luukku.conftest import make_user
 
     calendar = make_calendar(organisation, [advisor], slug="students", access="signed_in")
@@ -123,7 +138,9 @@ def test_signed_in_booker_uses_the_account_address(signed_in, organisation, advi
     assert booking.booker_email == "student@example.com"
 
 
-def test_programme_calendar_is_for_members_only(signed_in, organisation, advisor) -> None:
+def test_programme_calendar_is_for_members_only(
+    signed_in: SignIn, organisation: Organisation, advisor: User
+) -> None:
     from luukku.conftest import make_user
 
     programme = make_programme(organisation)
@@ -142,7 +159,9 @@ def test_programme_calendar_is_for_members_only(signed_in, organisation, advisor
     assert (event.user_id, event.programme_id) == (member.pk, programme.pk)
 
 
-def test_manage_link_moves_and_cancels_then_answers_410(client, calendar) -> None:
+def test_manage_link_moves_and_cancels_then_answers_410(
+    client: Client, calendar: BookingCalendar
+) -> None:
     client.post(urls(calendar)["details"], details(calendar))
     booking = Booking.objects.get()
     token = manage_token(booking)
@@ -173,14 +192,16 @@ def test_manage_link_moves_and_cancels_then_answers_410(client, calendar) -> Non
     assert booking.sequence == 2
 
 
-def test_unknown_or_altered_manage_link_is_404(client, calendar) -> None:
+def test_unknown_or_altered_manage_link_is_404(client: Client, calendar: BookingCalendar) -> None:
     client.post(urls(calendar)["details"], details(calendar))
     token = manage_token(Booking.objects.get())
     assert client.get(reverse("bookings:manage", args=[token[:-1] + "x"])).status_code == 404
     assert client.post(reverse("bookings:cancel", args=["nothing"])).status_code == 404
 
 
-def test_staff_pages_are_404_for_outsiders(client, signed_in, calendar, other_organisation) -> None:
+def test_staff_pages_are_404_for_outsiders(
+    client: Client, signed_in: SignIn, calendar: BookingCalendar, other_organisation: Organisation
+) -> None:
     from luukku.conftest import make_user
 
     client.post(urls(calendar)["details"], details(calendar))
@@ -215,7 +236,11 @@ def test_staff_pages_are_404_for_outsiders(client, signed_in, calendar, other_or
 
 
 def test_advisor_sees_sessions_marks_no_show_and_reads_statistics(
-    client, signed_in, calendar, advisor, frozen
+    client: Client,
+    signed_in: SignIn,
+    calendar: BookingCalendar,
+    advisor: User,
+    frozen: time_machine.Traveller,
 ) -> None:
     client.post(urls(calendar)["details"], details(calendar))
     booking = Booking.objects.get()
@@ -238,7 +263,9 @@ def test_advisor_sees_sessions_marks_no_show_and_reads_statistics(
     assert csv.splitlines()[1] == "2026-11,Applying,Video,1,0,1,0"
 
 
-def test_feed_lists_the_advisors_sessions_with_the_secret_only(client, calendar, advisor) -> None:
+def test_feed_lists_the_advisors_sessions_with_the_secret_only(
+    client: Client, calendar: BookingCalendar, advisor: User
+) -> None:
     import icalendar
 
     from luukku.bookings import queries
@@ -256,7 +283,9 @@ def test_feed_lists_the_advisors_sessions_with_the_secret_only(client, calendar,
     assert client.get(reverse("bookings:feed", args=[schedule.pk, "0" * 40])).status_code == 404
 
 
-def test_admin_creates_a_calendar(signed_in, org_admin, organisation, advisor) -> None:
+def test_admin_creates_a_calendar(
+    signed_in: SignIn, org_admin: User, organisation: Organisation, advisor: User
+) -> None:
     browser = signed_in(org_admin)
     response = browser.post(
         reverse("bookings:calendar_new", args=[organisation.pk]),
@@ -291,7 +320,9 @@ def test_admin_creates_a_calendar(signed_in, org_admin, organisation, advisor) -
     assert list(created.topics.values_list("name", flat=True)) == ["Applying", "Studies"]
 
 
-def test_advisor_sets_hours_with_clear_messages(signed_in, organisation, advisor) -> None:
+def test_advisor_sets_hours_with_clear_messages(
+    signed_in: SignIn, organisation: Organisation, advisor: User
+) -> None:
     hours = signed_in(advisor).post(
         reverse("bookings:availability", args=[organisation.pk]),
         {
@@ -313,7 +344,7 @@ def test_advisor_sets_hours_with_clear_messages(signed_in, organisation, advisor
 
 
 def test_admin_sets_fixed_rooms_used_by_new_bookings(
-    client, signed_in, org_admin, organisation, advisor
+    client: Client, signed_in: SignIn, org_admin: User, organisation: Organisation, advisor: User
 ) -> None:
     from luukku.bookings.tests.factories import schedule_of
 

@@ -77,7 +77,7 @@ def test_every_interface_text_is_translated(language: str) -> None:
         mo_file = po_file.with_suffix(".mo")
         assert mo_file.exists(), f"run compilemessages and commit {mo_file}"
         with mo_file.open("rb") as compiled:
-            catalogue = gettext.GNUTranslations(compiled)._catalog  # type: ignore[attr-defined]
+            catalogue = gettext.GNUTranslations(compiled)._catalog  # type: ignore[attr-defined]  # typeshed lacks GNUTranslations._catalog
         compiled_ids = {key[0] if isinstance(key, tuple) else key for key in catalogue}
         stale = [e.msgid for e in _po_entries(po_file) if _unescape(e.msgid) not in compiled_ids]
         assert stale == [], f"{mo_file} is stale: run compilemessages"

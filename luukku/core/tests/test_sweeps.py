@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,7 @@ from luukku.core.models import SweepRun
 
 
 @pytest.fixture
-def counting_sweep():
+def counting_sweep() -> Iterator[list[int]]:
     calls: list[int] = []
     saved = dict(sweeps._registry)
     sweeps._registry.clear()

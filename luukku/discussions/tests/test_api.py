@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.discussions import actions
 from luukku.discussions.models import Comment, Reaction, Thread
 from luukku.programmes.models import Programme
@@ -9,14 +10,14 @@ from luukku.programmes.models import Programme
 pytestmark = pytest.mark.usefixtures("coach", "maija", "pekka", "observer")
 
 
-def test_list_threads(programme: Programme, thread: Thread, pekka: User, signed_in) -> None:
+def test_list_threads(programme: Programme, thread: Thread, pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).get(f"/api/v1/discussions/programmes/{programme.pk}/threads")
     assert response.status_code == 200
     assert [item["title"] for item in response.json()] == ["Hei kaikki"]
     assert response.json()[0]["author_name"] == "Maija Meikäläinen"
 
 
-def test_create_thread_sanitises(programme: Programme, pekka: User, signed_in) -> None:
+def test_create_thread_sanitises(programme: Programme, pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).post(
         f"/api/v1/discussions/programmes/{programme.pk}/threads",
         {"title": "API", "body_html": "<p>ok</p><script>alert(1)</script>"},
@@ -27,7 +28,7 @@ def test_create_thread_sanitises(programme: Programme, pekka: User, signed_in) -
 
 
 def test_get_thread_hides_removed_comment_text(
-    thread: Thread, coach: User, pekka: User, signed_in
+    thread: Thread, coach: User, pekka: User, signed_in: SignIn
 ) -> None:
     comment = actions.do_add_comment(user=pekka, thread=thread, body_html="Rude")
     actions.do_moderate_comment(user=coach, comment=comment)
@@ -44,7 +45,7 @@ def test_get_thread_hides_removed_comment_text(
     ]
 
 
-def test_add_comment(thread: Thread, pekka: User, signed_in) -> None:
+def test_add_comment(thread: Thread, pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).post(
         f"/api/v1/discussions/threads/{thread.pk}/comments",
         {"body": "Plain <b>text</b>"},
@@ -55,7 +56,7 @@ def test_add_comment(thread: Thread, pekka: User, signed_in) -> None:
 
 
 def test_locked_thread_refuses_comment_with_400(
-    thread: Thread, coach: User, pekka: User, signed_in
+    thread: Thread, coach: User, pekka: User, signed_in: SignIn
 ) -> None:
     actions.do_lock_thread(user=coach, thread=thread, locked=True)
     response = signed_in(pekka).post(
@@ -68,7 +69,7 @@ def test_locked_thread_refuses_comment_with_400(
     assert "locked" in response.json()["detail"]
 
 
-def test_observer_gets_403_on_comment(thread: Thread, observer: User, signed_in) -> None:
+def test_observer_gets_403_on_comment(thread: Thread, observer: User, signed_in: SignIn) -> None:
     response = signed_in(observer).post(
         f"/api/v1/discussions/threads/{thread.pk}/comments",
         {"body": "x"},
@@ -78,7 +79,7 @@ def test_observer_gets_403_on_comment(thread: Thread, observer: User, signed_in)
     assert response.json()["error"] == "forbidden"
 
 
-def test_toggle_reaction(thread: Thread, pekka: User, signed_in) -> None:
+def test_toggle_reaction(thread: Thread, pekka: User, signed_in: SignIn) -> None:
     client = signed_in(pekka)
     url = f"/api/v1/discussions/threads/{thread.pk}/reactions"
     first = client.post(url, {"kind": "idea"}, content_type="application/json")
@@ -90,7 +91,11 @@ def test_toggle_reaction(thread: Thread, pekka: User, signed_in) -> None:
 
 @pytest.mark.parametrize("stranger", ["outsider", "neighbour"])
 def test_member_of_another_programme_gets_404(
-    programme: Programme, thread: Thread, stranger: str, signed_in, request
+    programme: Programme,
+    thread: Thread,
+    stranger: str,
+    signed_in: SignIn,
+    request: pytest.FixtureRequest,
 ) -> None:
     client = signed_in(request.getfixturevalue(stranger))
     for response in [

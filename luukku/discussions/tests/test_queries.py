@@ -31,7 +31,9 @@ def test_new_since_counts_others_posts_after_the_time(
     assert news["comments"][0].thread == old
 
 
-def test_new_since_leaves_out_deleted_threads(programme: Programme, maija: User, pekka: User):
+def test_new_since_leaves_out_deleted_threads(
+    programme: Programme, maija: User, pekka: User
+) -> None:
     thread = actions.do_create_thread(user=pekka, programme=programme, title="x", body_html="x")
     actions.do_delete_thread(user=pekka, thread=thread)
     news = queries.new_since(maija, programme, MONDAY)

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.discussions import actions
 from luukku.discussions.models import Comment, Reaction, Thread
 from luukku.programmes.models import Page, Programme
@@ -10,7 +12,7 @@ pytestmark = pytest.mark.usefixtures("coach", "maija", "pekka", "observer")
 
 
 def test_list_shows_pinned_first_then_latest_activity(
-    programme: Programme, thread: Thread, coach: User, pekka: User, signed_in
+    programme: Programme, thread: Thread, coach: User, pekka: User, signed_in: SignIn
 ) -> None:
     older = actions.do_create_thread(user=pekka, programme=programme, title="Older", body_html="x")
     newest = actions.do_create_thread(
@@ -25,7 +27,10 @@ def test_list_shows_pinned_first_then_latest_activity(
 
 
 def test_list_needs_no_query_per_thread(
-    programme: Programme, pekka: User, signed_in, django_assert_max_num_queries
+    programme: Programme,
+    pekka: User,
+    signed_in: SignIn,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     for number in range(5):
         actions.do_create_thread(user=pekka, programme=programme, title=f"T{number}", body_html="x")
@@ -41,7 +46,9 @@ def test_list_needs_no_query_per_thread(
         client.get(reverse("discussions:list", args=[programme.pk]))
 
 
-def test_create_thread_through_the_form(programme: Programme, pekka: User, signed_in) -> None:
+def test_create_thread_through_the_form(
+    programme: Programme, pekka: User, signed_in: SignIn
+) -> None:
     response = signed_in(pekka).post(
         reverse("discussions:create", args=[programme.pk]),
         {"title": "Apua", "body": "Miten <script>alert(1)</script> tämä toimii?"},
@@ -54,7 +61,7 @@ def test_create_thread_through_the_form(programme: Programme, pekka: User, signe
 
 
 def test_create_thread_with_missing_title_is_400(
-    programme: Programme, pekka: User, signed_in
+    programme: Programme, pekka: User, signed_in: SignIn
 ) -> None:
     response = signed_in(pekka).post(
         reverse("discussions:create", args=[programme.pk]), {"title": "", "body": "x"}
@@ -62,14 +69,16 @@ def test_create_thread_with_missing_title_is_400(
     assert response.status_code == 400
 
 
-def test_create_thread_on_a_page(programme: Programme, page: Page, pekka: User, signed_in):
+def test_create_thread_on_a_page(
+    programme: Programme, page: Page, pekka: User, signed_in: SignIn
+) -> None:
     url = reverse("discussions:create", args=[programme.pk]) + f"?page={page.pk}"
     signed_in(pekka).post(url, {"title": "Sivusta", "body": "x", "page": page.pk})
     assert Thread.objects.get().page == page
 
 
 def test_observer_reads_but_cannot_post(
-    programme: Programme, thread: Thread, observer: User, signed_in
+    programme: Programme, thread: Thread, observer: User, signed_in: SignIn
 ) -> None:
     client = signed_in(observer)
     assert client.get(reverse("discussions:thread", args=[thread.pk])).status_code == 200
@@ -80,7 +89,11 @@ def test_observer_reads_but_cannot_post(
 
 @pytest.mark.parametrize("stranger", ["outsider", "neighbour"])
 def test_member_of_another_programme_gets_404_everywhere(
-    programme: Programme, thread: Thread, stranger: str, signed_in, request
+    programme: Programme,
+    thread: Thread,
+    stranger: str,
+    signed_in: SignIn,
+    request: pytest.FixtureRequest,
 ) -> None:
     client = signed_in(request.getfixturevalue(stranger))
     urls = [
@@ -96,7 +109,7 @@ def test_member_of_another_programme_gets_404_everywhere(
 
 
 def test_locked_thread_refuses_comment_with_a_message(
-    thread: Thread, coach: User, pekka: User, signed_in
+    thread: Thread, coach: User, pekka: User, signed_in: SignIn
 ) -> None:
     actions.do_lock_thread(user=coach, thread=thread, locked=True)
     client = signed_in(pekka)
@@ -108,7 +121,7 @@ def test_locked_thread_refuses_comment_with_a_message(
 
 
 def test_someone_else_cannot_edit_or_delete_my_thread(
-    thread: Thread, pekka: User, signed_in
+    thread: Thread, pekka: User, signed_in: SignIn
 ) -> None:
     client = signed_in(pekka)
     assert client.get(reverse("discussions:edit_thread", args=[thread.pk])).status_code == 403
@@ -121,7 +134,9 @@ def test_someone_else_cannot_edit_or_delete_my_thread(
     assert (thread.title, thread.deleted_at) == ("Hei kaikki", None)
 
 
-def test_author_edits_and_deletes_own_thread(thread: Thread, maija: User, signed_in) -> None:
+def test_author_edits_and_deletes_own_thread(
+    thread: Thread, maija: User, signed_in: SignIn
+) -> None:
     client = signed_in(maija)
     form = client.get(reverse("discussions:edit_thread", args=[thread.pk])).content.decode()
     assert "Esittäytykää!</textarea>" in form
@@ -136,7 +151,7 @@ def test_author_edits_and_deletes_own_thread(thread: Thread, maija: User, signed
 
 
 def test_someone_else_cannot_edit_or_delete_my_comment(
-    thread: Thread, maija: User, pekka: User, signed_in
+    thread: Thread, maija: User, pekka: User, signed_in: SignIn
 ) -> None:
     comment = actions.do_add_comment(user=pekka, thread=thread, body_html="Mine")
     client = signed_in(maija)
@@ -149,7 +164,9 @@ def test_someone_else_cannot_edit_or_delete_my_comment(
     assert comment.deleted_at is None
 
 
-def test_participant_cannot_use_coach_buttons(thread: Thread, pekka: User, signed_in) -> None:
+def test_participant_cannot_use_coach_buttons(
+    thread: Thread, pekka: User, signed_in: SignIn
+) -> None:
     comment = actions.do_add_comment(user=pekka, thread=thread, body_html="Hi")
     client = signed_in(pekka)
     for url, data in [
@@ -161,7 +178,7 @@ def test_participant_cannot_use_coach_buttons(thread: Thread, pekka: User, signe
 
 
 def test_moderated_comment_shows_as_removed(
-    thread: Thread, coach: User, pekka: User, signed_in
+    thread: Thread, coach: User, pekka: User, signed_in: SignIn
 ) -> None:
     comment = actions.do_add_comment(user=pekka, thread=thread, body_html="Secret rude text")
     client = signed_in(coach)
@@ -172,7 +189,7 @@ def test_moderated_comment_shows_as_removed(
     assert "Secret rude text" not in content
 
 
-def test_reaction_button_toggles(thread: Thread, pekka: User, signed_in) -> None:
+def test_reaction_button_toggles(thread: Thread, pekka: User, signed_in: SignIn) -> None:
     client = signed_in(pekka)
     url = reverse("discussions:react_to_thread", args=[thread.pk])
     client.post(url, {"kind": "heart"})
@@ -183,13 +200,16 @@ def test_reaction_button_toggles(thread: Thread, pekka: User, signed_in) -> None
     assert not Reaction.objects.exists()
 
 
-def test_unknown_reaction_is_400(thread: Thread, pekka: User, signed_in) -> None:
+def test_unknown_reaction_is_400(thread: Thread, pekka: User, signed_in: SignIn) -> None:
     url = reverse("discussions:react_to_thread", args=[thread.pk])
     assert signed_in(pekka).post(url, {"kind": "angry"}).status_code == 400
 
 
 def test_thread_page_is_one_query_set_regardless_of_comments(
-    thread: Thread, pekka: User, signed_in, django_assert_max_num_queries
+    thread: Thread,
+    pekka: User,
+    signed_in: SignIn,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     client = signed_in(pekka)
     actions.do_add_comment(user=pekka, thread=thread, body_html="One")
@@ -204,7 +224,7 @@ def test_thread_page_is_one_query_set_regardless_of_comments(
 
 
 def test_programme_page_lists_its_threads(
-    programme: Programme, page: Page, pekka: User, signed_in
+    programme: Programme, page: Page, pekka: User, signed_in: SignIn
 ) -> None:
     actions.do_create_thread(
         user=pekka, programme=programme, page=page, title="Sivun keskustelu", body_html="x"

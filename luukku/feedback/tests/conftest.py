@@ -1,8 +1,10 @@
+from collections.abc import Iterator
+
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def _english():
+def _english() -> Iterator[None]:
     """Actions speak the active language (Finnish by default); the assertions read English."""
     from django.utils import translation
 

@@ -2,28 +2,34 @@
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 import pytest
 import time_machine
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
+from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
+from luukku.bookings.models import BookingCalendar
 from luukku.bookings.tests.factories import at, make_advisor, make_calendar, schedule_of
+from luukku.core.models import Organisation
 from luukku.feedback import actions
 from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
 
 
 @pytest.fixture
-def advisor(organisation):
+def advisor(organisation: Organisation) -> User:
     return make_advisor(organisation, "anna@example.com")
 
 
 @pytest.fixture
-def calendar(organisation, advisor):
+def calendar(organisation: Organisation, advisor: User) -> BookingCalendar:
     return make_calendar(organisation, [advisor])
 
 
-def issue(calendar, advisor, start: str = "2026-11-24 10:00") -> str:
+def issue(calendar: BookingCalendar, advisor: User, start: str = "2026-11-24 10:00") -> str:
     return actions.do_issue_invitation(
         calendar=calendar,
         advisor=schedule_of(advisor, calendar.organisation),
@@ -31,7 +37,9 @@ def issue(calendar, advisor, start: str = "2026-11-24 10:00") -> str:
     )
 
 
-def test_answer_once_then_the_link_is_gone(client, calendar, advisor) -> None:
+def test_answer_once_then_the_link_is_gone(
+    client: Client, calendar: BookingCalendar, advisor: User
+) -> None:
     token = issue(calendar, advisor)
     url = reverse("feedback:answer", args=[token])
     assert "How helpful was the session?" in client.get(url).content.decode()
@@ -46,14 +54,16 @@ def test_answer_once_then_the_link_is_gone(client, calendar, advisor) -> None:
     assert not FeedbackInvitation.objects.exists()  # used rights leave no row behind
 
 
-def test_bad_answers_are_refused_and_the_link_still_works(client, calendar, advisor) -> None:
+def test_bad_answers_are_refused_and_the_link_still_works(
+    client: Client, calendar: BookingCalendar, advisor: User
+) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
     assert client.post(url, {"rating": "9"}).status_code == 422
     assert client.post(url, {"rating": "5"}).status_code == 200
     assert client.get(reverse("feedback:answer", args=["made-up"])).status_code == 410
 
 
-def test_expired_link_is_refused(client, calendar, advisor) -> None:
+def test_expired_link_is_refused(client: Client, calendar: BookingCalendar, advisor: User) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)):
         assert client.post(url, {"rating": "5"}).status_code == 410
@@ -72,7 +82,7 @@ def test_an_answer_cannot_be_tied_back_to_a_booking_or_a_person() -> None:
         "idea",
     }
     related = {
-        field.related_model._meta.label  # type: ignore[union-attr]
+        field.related_model._meta.label  # type: ignore[union-attr]  # a relation's related_model is a model
         for field in fields.values()
         if field.is_relation
     }
@@ -83,7 +93,9 @@ def test_an_answer_cannot_be_tied_back_to_a_booking_or_a_person() -> None:
     assert not invitation_fields & {"booking", "user", "email", "recipient"}
 
 
-def test_answer_keys_do_not_follow_the_order_of_sessions(calendar, advisor) -> None:
+def test_answer_keys_do_not_follow_the_order_of_sessions(
+    calendar: BookingCalendar, advisor: User
+) -> None:
     tokens = [issue(calendar, advisor, f"2026-11-{day} 10:00") for day in range(10, 30)]
     ids = [actions.do_answer(raw_token=token, rating=5, helped="", idea="").pk for token in tokens]
     assert all(isinstance(pk, uuid.UUID) for pk in ids)
@@ -92,7 +104,9 @@ def test_answer_keys_do_not_follow_the_order_of_sessions(calendar, advisor) -> N
     assert listed != ids
 
 
-def test_results_show_only_from_five_answers(signed_in, calendar, advisor, org_admin) -> None:
+def test_results_show_only_from_five_answers(
+    signed_in: SignIn, calendar: BookingCalendar, advisor: User, org_admin: User
+) -> None:
     url = reverse("feedback:summary", args=[calendar.pk])
     for rating in (5, 4, 4, 2):
         actions.do_answer(raw_token=issue(calendar, advisor), rating=rating, helped="Kind", idea="")
@@ -109,7 +123,9 @@ def test_results_show_only_from_five_answers(signed_in, calendar, advisor, org_a
     assert "chart.umd.min.js" in shown
 
 
-def test_advisor_sees_own_summary_only(signed_in, organisation, calendar, advisor) -> None:
+def test_advisor_sees_own_summary_only(
+    signed_in: SignIn, organisation: Organisation, calendar: BookingCalendar, advisor: User
+) -> None:
     other = make_advisor(organisation, "ben@example.com")
     from luukku.bookings.actions import do_save_calendar
 
@@ -121,7 +137,13 @@ def test_advisor_sees_own_summary_only(signed_in, organisation, calendar, adviso
 
 @pytest.mark.parametrize("who", ["participant", "other_organisation_admin", "anonymous"])
 def test_outsiders_never_reach_the_answers(
-    client, signed_in, calendar, advisor, other_organisation, make_user_in, who: str
+    client: Client,
+    signed_in: SignIn,
+    calendar: BookingCalendar,
+    advisor: User,
+    other_organisation: Organisation,
+    make_user_in: Callable[[Organisation | None], User],
+    who: str,
 ) -> None:
     for rating in (5, 4, 4, 2, 3):
         actions.do_answer(
@@ -140,12 +162,12 @@ def test_outsiders_never_reach_the_answers(
 
 
 @pytest.fixture
-def make_user_in():
+def make_user_in() -> Callable[[Organisation | None], User]:
     from luukku.accounts.actions import do_set_organisation_role
     from luukku.accounts.models import OrganisationRole
     from luukku.conftest import make_user
 
-    def make(organisation):
+    def make(organisation: Organisation | None) -> User:
         user = make_user(f"outsider{uuid.uuid4().hex[:6]}@example.com", "Outsider")
         if organisation is not None:
             do_set_organisation_role(

@@ -74,7 +74,7 @@ def submit(desk: Desk, **overrides: str) -> Request:
     return actions.do_submit_request(
         organisation=desk.organisation,
         category=desk.studies,
-        **fields,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]  # overrides of mixed types
     )
 
 

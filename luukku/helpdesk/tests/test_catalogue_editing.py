@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation, Service
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def data(**overrides: str) -> dict[str, str]:
 
 
 def test_admin_adds_edits_and_removes_a_service(
-    signed_in, organisation: Organisation, org_admin: User
+    signed_in: SignIn, organisation: Organisation, org_admin: User
 ) -> None:
     client = signed_in(org_admin)
     response = client.post(reverse("helpdesk:service_new", args=[organisation.pk]), data())
@@ -33,7 +34,7 @@ def test_admin_adds_edits_and_removes_a_service(
 
 
 def test_bad_address_is_400_with_a_message(
-    signed_in, organisation: Organisation, org_admin: User
+    signed_in: SignIn, organisation: Organisation, org_admin: User
 ) -> None:
     response = signed_in(org_admin).post(
         reverse("helpdesk:service_new", args=[organisation.pk]), data(url="javascript:alert(1)")
@@ -44,7 +45,7 @@ def test_bad_address_is_400_with_a_message(
 
 
 def test_staff_and_other_organisations_cannot_edit(
-    signed_in, organisation: Organisation, staff_user: User, other_staff: User
+    signed_in: SignIn, organisation: Organisation, staff_user: User, other_staff: User
 ) -> None:
     for user in (staff_user, other_staff):
         client = signed_in(user)

@@ -4,10 +4,14 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
+from luukku.core.models import Organisation
 from luukku.helpdesk.models import Channel, Request, Status
 from luukku.helpdesk.tests.conftest import Desk, form_data, stamp
 
@@ -20,7 +24,10 @@ def contact_url(desk: Desk) -> str:
 
 
 def test_visitor_request_reaches_the_category_team_and_gets_a_private_link(
-    client: Client, desk: Desk, mailoutbox: list, django_capture_on_commit_callbacks
+    client: Client,
+    desk: Desk,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(contact_url(desk), form_data(desk))
@@ -33,7 +40,7 @@ def test_visitor_request_reaches_the_category_team_and_gets_a_private_link(
     [mail] = mailoutbox
     assert mail.to == ["veera@example.com"]
     assert request.reference in mail.subject
-    link = re.search(r"http\S+/help/c/(\S+)/", mail.body)
+    link = re.search(r"http\S+/help/c/(\S+)/", str(mail.body))
     assert link is not None
     page = client.get(reverse("helpdesk:conversation", args=[link.group(1)]))
     assert page.status_code == 200
@@ -53,14 +60,16 @@ def test_the_form_shows_topics_never_teams(client: Client, desk: Desk) -> None:
     assert "IT services" not in page
 
 
-def test_signed_in_person_is_recorded_as_signed_in(signed_in, desk: Desk, staff_user: User) -> None:
+def test_signed_in_person_is_recorded_as_signed_in(
+    signed_in: SignIn, desk: Desk, staff_user: User
+) -> None:
     signed_in(staff_user).post(contact_url(desk), form_data(desk, email=staff_user.email))
     request = Request.objects.get()
     assert (request.channel, request.requester) == (Channel.SIGNED_IN, staff_user)
 
 
 def test_honeypot_looks_like_success_but_stores_nothing(
-    client: Client, desk: Desk, mailoutbox: list
+    client: Client, desk: Desk, mailoutbox: list[EmailMessage]
 ) -> None:
     response = client.post(contact_url(desk), form_data(desk, website="http://spam.example"))
     assert response.status_code == 302
@@ -83,14 +92,14 @@ def test_missing_fields_keep_what_was_typed(client: Client, desk: Desk) -> None:
     assert "Where do I get my transcript" in response.content.decode()
 
 
-def test_rate_limit_per_address(client: Client, desk: Desk, settings) -> None:
+def test_rate_limit_per_address(client: Client, desk: Desk, settings: Settings) -> None:
     settings.HELPDESK_FORM_RATE = "2/h"
     statuses = [client.post(contact_url(desk), form_data(desk)).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
     assert Request.objects.count() == 2
 
 
-def test_rate_limit_per_ip_address(client: Client, desk: Desk, settings) -> None:
+def test_rate_limit_per_ip_address(client: Client, desk: Desk, settings: Settings) -> None:
     settings.HELPDESK_FORM_IP_RATE = "2/h"
     statuses = [
         client.post(contact_url(desk), form_data(desk, email=f"p{n}@example.com")).status_code
@@ -106,7 +115,7 @@ def test_attachment_is_kept(client: Client, desk: Desk) -> None:
     assert (attachment.original_name, attachment.content_type) == ("screen.png", "image/png")
 
 
-def test_too_large_attachment_is_413(client: Client, desk: Desk, settings) -> None:
+def test_too_large_attachment_is_413(client: Client, desk: Desk, settings: Settings) -> None:
     settings.HELPDESK_ATTACHMENT_MAX_BYTES = 50
     upload = SimpleUploadedFile("screen.png", PNG, content_type="image/png")
     response = client.post(contact_url(desk), {**form_data(desk), "attachment": upload})
@@ -122,7 +131,7 @@ def test_executable_attachment_is_refused(client: Client, desk: Desk) -> None:
 
 
 def test_topic_of_another_organisation_is_refused(
-    client: Client, desk: Desk, other_organisation
+    client: Client, desk: Desk, other_organisation: Organisation
 ) -> None:
     from luukku.core.actions import do_create_team
     from luukku.helpdesk.actions import do_create_category

@@ -2,10 +2,13 @@
 
 import pytest
 from django.core import signing
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
+from luukku.core.tokens import hash_token
 from luukku.helpdesk import actions
 from luukku.helpdesk.models import ConversationLink, Rating, Status
 from luukku.helpdesk.tests.conftest import Desk, submit
@@ -23,7 +26,7 @@ def test_link_stores_only_a_hash(desk: Desk) -> None:
     raw = signing.Signer(salt=actions.LINK_SALT).unsign(token)
     hashes = set(ConversationLink.objects.values_list("token_hash", flat=True))
     assert raw not in hashes
-    assert actions.hash_token(raw) in hashes
+    assert hash_token(raw) in hashes
 
 
 def test_a_link_opens_its_own_conversation_only(client: Client, desk: Desk) -> None:
@@ -108,7 +111,9 @@ def test_rating_out_of_range_is_400(client: Client, desk: Desk) -> None:
 
 
 def test_resolution_mails_the_rating_question(
-    desk: Desk, mailoutbox: list, django_capture_on_commit_callbacks
+    desk: Desk,
+    mailoutbox: list[EmailMessage],
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     request = submit(desk)
     with django_capture_on_commit_callbacks(execute=True):
@@ -117,7 +122,7 @@ def test_resolution_mails_the_rating_question(
     assert request.reference in mailoutbox[-1].subject
 
 
-def test_resolved_requests_close_after_the_configured_days(desk: Desk, settings) -> None:
+def test_resolved_requests_close_after_the_configured_days(desk: Desk, settings: Settings) -> None:
     import datetime
 
     from django.utils import timezone

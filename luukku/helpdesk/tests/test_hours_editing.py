@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation, Schedule
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def week(**overrides: str) -> dict[str, str]:
 
 
 def test_admin_adds_and_edits_a_week(
-    signed_in, organisation: Organisation, org_admin: User
+    signed_in: SignIn, organisation: Organisation, org_admin: User
 ) -> None:
     client = signed_in(org_admin)
     response = client.post(reverse("helpdesk:hours_new", args=[organisation.pk]), week())
@@ -39,7 +40,7 @@ def test_admin_adds_and_edits_a_week(
     "bad", [{"closes_0": ""}, {"opens_0": "16:00"}, {"time_zone": "Mars/Olympus"}]
 )
 def test_bad_hours_are_400_and_nothing_changes(
-    signed_in, organisation: Organisation, org_admin: User, bad: dict[str, str]
+    signed_in: SignIn, organisation: Organisation, org_admin: User, bad: dict[str, str]
 ) -> None:
     response = signed_in(org_admin).post(
         reverse("helpdesk:hours_new", args=[organisation.pk]), week(**bad)
@@ -49,7 +50,7 @@ def test_bad_hours_are_400_and_nothing_changes(
 
 
 def test_staff_and_outsiders_cannot_edit_hours(
-    signed_in, organisation: Organisation, staff_user: User, other_staff: User
+    signed_in: SignIn, organisation: Organisation, staff_user: User, other_staff: User
 ) -> None:
     from luukku.core.actions import do_save_schedule
 

@@ -2,10 +2,12 @@
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from pytest_django import Settings
 
 from luukku.accounts.models import User
 from luukku.helpdesk import actions
@@ -145,7 +147,7 @@ def test_the_same_message_twice_is_stored_once(desk: Desk) -> None:
     assert request.messages.count() == 2
 
 
-def test_command_reads_a_file(desk: Desk, tmp_path) -> None:
+def test_command_reads_a_file(desk: Desk, tmp_path: Path) -> None:
     request = submit(desk)
     path = tmp_path / "reply.eml"
     path.write_bytes(raw_mail(request, "From a file"))
@@ -155,7 +157,7 @@ def test_command_reads_a_file(desk: Desk, tmp_path) -> None:
     assert new_text(request) == "From a file"
 
 
-def test_command_reads_stdin_and_exits_65_on_rejection(monkeypatch) -> None:
+def test_command_reads_stdin_and_exits_65_on_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(b"garbage without headers"))
     monkeypatch.setattr(sys, "stdin", stdin)
     with pytest.raises(SystemExit) as exit_info:
@@ -166,7 +168,7 @@ def test_command_reads_stdin_and_exits_65_on_rejection(monkeypatch) -> None:
 ENDPOINT = "/api/v1/helpdesk/inbound-mail"
 
 
-def test_endpoint_is_off_without_a_token(client: Client, settings) -> None:
+def test_endpoint_is_off_without_a_token(client: Client, settings: Settings) -> None:
     settings.HELPDESK_INBOUND_TOKEN = ""
     response = client.post(
         ENDPOINT, b"x", content_type="message/rfc822", headers={"authorization": "Bearer x"}
@@ -174,7 +176,7 @@ def test_endpoint_is_off_without_a_token(client: Client, settings) -> None:
     assert response.status_code == 404
 
 
-def test_endpoint_needs_the_token(client: Client, settings) -> None:
+def test_endpoint_needs_the_token(client: Client, settings: Settings) -> None:
     settings.HELPDESK_INBOUND_TOKEN = "s3cret"
     response = client.post(
         ENDPOINT, b"x", content_type="message/rfc822", headers={"authorization": "Bearer wrong"}
@@ -183,7 +185,9 @@ def test_endpoint_needs_the_token(client: Client, settings) -> None:
     assert response.json()["error"] == "unauthenticated"
 
 
-def test_endpoint_threads_and_rejects_with_json(client: Client, desk: Desk, settings) -> None:
+def test_endpoint_threads_and_rejects_with_json(
+    client: Client, desk: Desk, settings: Settings
+) -> None:
     settings.HELPDESK_INBOUND_TOKEN = "s3cret"
     request = submit(desk)
     auth = {"authorization": "Bearer s3cret"}
@@ -197,7 +201,9 @@ def test_endpoint_threads_and_rejects_with_json(client: Client, desk: Desk, sett
     assert bad.json() == {"error": "rejected", "detail": "malformed"}
 
 
-def test_endpoint_refuses_too_large_messages(client: Client, desk: Desk, settings) -> None:
+def test_endpoint_refuses_too_large_messages(
+    client: Client, desk: Desk, settings: Settings
+) -> None:
     settings.HELPDESK_INBOUND_TOKEN = "s3cret"
     settings.HELPDESK_INBOUND_MAX_BYTES = 100
     request = submit(desk)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.core.models import Team
 from luukku.helpdesk.models import CannedReply, Category, RoutingRule, TeamDesk
 from luukku.helpdesk.tests.conftest import Desk, submit
@@ -16,7 +17,7 @@ def setup_url(desk: Desk) -> str:
 
 
 def test_admin_adds_team_topic_rule_and_canned_reply(
-    signed_in, desk: Desk, org_admin: User
+    signed_in: SignIn, desk: Desk, org_admin: User
 ) -> None:
     client = signed_in(org_admin)
     assert client.get(setup_url(desk)).status_code == 200
@@ -35,7 +36,7 @@ def test_admin_adds_team_topic_rule_and_canned_reply(
     assert CannedReply.objects.get().language == "sv"
 
 
-def test_targets_are_saved_per_team(signed_in, desk: Desk, org_admin: User) -> None:
+def test_targets_are_saved_per_team(signed_in: SignIn, desk: Desk, org_admin: User) -> None:
     url = reverse("helpdesk:setup_targets", args=[desk.organisation.pk, desk.it.pk])
     prefix = f"targets-{desk.it.pk}"
     response = signed_in(org_admin).post(
@@ -46,7 +47,7 @@ def test_targets_are_saved_per_team(signed_in, desk: Desk, org_admin: User) -> N
     assert (desk_row.first_reply_minutes, desk_row.schedule) == (60, None)
 
 
-def test_bad_input_is_400(signed_in, desk: Desk, org_admin: User) -> None:
+def test_bad_input_is_400(signed_in: SignIn, desk: Desk, org_admin: User) -> None:
     client = signed_in(org_admin)
     duplicate = client.post(setup_url(desk), {"kind": "team", "team-name": "IT services"})
     assert duplicate.status_code == 400
@@ -60,14 +61,14 @@ def test_bad_input_is_400(signed_in, desk: Desk, org_admin: User) -> None:
     assert bad.status_code == 400
 
 
-def test_topic_in_use_stays_with_409(signed_in, desk: Desk, org_admin: User) -> None:
+def test_topic_in_use_stays_with_409(signed_in: SignIn, desk: Desk, org_admin: User) -> None:
     submit(desk)
     url = reverse("helpdesk:setup_remove", args=[desk.organisation.pk, "category", desk.studies.pk])
     assert signed_in(org_admin).post(url).status_code == 409
     assert Category.objects.filter(pk=desk.studies.pk).exists()
 
 
-def test_unused_topic_and_rule_are_removed(signed_in, desk: Desk, org_admin: User) -> None:
+def test_unused_topic_and_rule_are_removed(signed_in: SignIn, desk: Desk, org_admin: User) -> None:
     client = signed_in(org_admin)
     client.post(
         reverse("helpdesk:setup_remove", args=[desk.organisation.pk, "category", desk.passwords.pk])
@@ -79,7 +80,7 @@ def test_unused_topic_and_rule_are_removed(signed_in, desk: Desk, org_admin: Use
 
 
 def test_staff_and_outsiders_cannot_set_up(
-    signed_in, desk: Desk, staff_user: User, other_staff: User
+    signed_in: SignIn, desk: Desk, staff_user: User, other_staff: User
 ) -> None:
     for user in (staff_user, other_staff):
         client = signed_in(user)
@@ -94,7 +95,7 @@ def test_staff_and_outsiders_cannot_set_up(
 
 
 def test_another_organisations_items_are_404_for_an_admin(
-    signed_in, desk: Desk, other_staff: User
+    signed_in: SignIn, desk: Desk, other_staff: User
 ) -> None:
     # other_staff is admin of the other organisation: its own set-up page, our rows unreachable.
     other_id = other_staff.organisation_roles.get().organisation_id

@@ -4,11 +4,15 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries, DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
+from luukku.core.testing.smtp import MailCatcher
 from luukku.helpdesk import actions
 from luukku.helpdesk.models import RoutingNote, Status
 from luukku.helpdesk.tests.conftest import Desk, submit
@@ -17,7 +21,9 @@ pytestmark = pytest.mark.django_db
 HELSINKI = datetime.timezone(datetime.timedelta(hours=2))
 
 
-def test_inbox_lists_the_organisations_requests(signed_in, desk: Desk, staff_user: User) -> None:
+def test_inbox_lists_the_organisations_requests(
+    signed_in: SignIn, desk: Desk, staff_user: User
+) -> None:
     request = submit(desk)
     page = signed_in(staff_user).get(reverse("helpdesk:inbox", args=[desk.organisation.pk]))
     assert page.status_code == 200
@@ -25,7 +31,10 @@ def test_inbox_lists_the_organisations_requests(signed_in, desk: Desk, staff_use
 
 
 def test_inbox_query_count_does_not_grow_with_rows(
-    signed_in, desk: Desk, staff_user: User, django_assert_max_num_queries
+    signed_in: SignIn,
+    desk: Desk,
+    staff_user: User,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     for number in range(12):
         submit(desk, subject=f"Question {number}")
@@ -39,7 +48,7 @@ def test_inbox_query_count_does_not_grow_with_rows(
     [("helpdesk:detail", []), ("helpdesk:attachment", [1])],
 )
 def test_staff_of_another_organisation_get_404(
-    signed_in, desk: Desk, other_staff: User, name: str, args: list[int]
+    signed_in: SignIn, desk: Desk, other_staff: User, name: str, args: list[int]
 ) -> None:
     request = submit(desk)
     client = signed_in(other_staff)
@@ -52,7 +61,7 @@ def test_staff_of_another_organisation_get_404(
 
 @pytest.mark.parametrize("action", ["reply", "note", "reroute", "assign", "status"])
 def test_writes_from_another_organisation_are_404_and_change_nothing(
-    signed_in, desk: Desk, other_staff: User, action: str
+    signed_in: SignIn, desk: Desk, other_staff: User, action: str
 ) -> None:
     request = submit(desk)
     data = {"body": "x", "status": "resolved", "team": desk.it.pk, "assignee": other_staff.pk}
@@ -62,7 +71,7 @@ def test_writes_from_another_organisation_are_404_and_change_nothing(
     assert (request.status, request.team, request.messages.count()) == (Status.NEW, desk.study, 1)
 
 
-def test_person_without_organisation_role_gets_404(signed_in, desk: Desk) -> None:
+def test_person_without_organisation_role_gets_404(signed_in: SignIn, desk: Desk) -> None:
     request = submit(desk)
     client = signed_in(make_user("participant@example.com"))
     assert client.get(reverse("helpdesk:detail", args=[request.pk])).status_code == 404
@@ -76,9 +85,13 @@ def test_anonymous_visitor_is_sent_to_sign_in(client: Client, desk: Desk) -> Non
 
 
 def test_reply_goes_out_by_smtp_and_starts_waiting(
-    signed_in, desk: Desk, staff_user: User, smtp_server, django_capture_on_commit_callbacks,
-    settings,
-) -> None:  # fmt: skip
+    signed_in: SignIn,
+    desk: Desk,
+    staff_user: User,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    settings: Settings,
+) -> None:
     settings.HELPDESK_REPLY_TO = "help@uni.example"
     request = submit(desk)
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,7 +113,7 @@ def test_reply_goes_out_by_smtp_and_starts_waiting(
 
 
 def test_reply_mail_is_sent_once_even_if_the_task_runs_twice(
-    desk: Desk, staff_user: User, mailoutbox: list
+    desk: Desk, staff_user: User, mailoutbox: list[EmailMessage]
 ) -> None:
     from luukku.helpdesk import tasks
 
@@ -111,7 +124,9 @@ def test_reply_mail_is_sent_once_even_if_the_task_runs_twice(
     assert len(mailoutbox) == 1
 
 
-def test_empty_reply_is_400_and_nothing_is_sent(signed_in, desk: Desk, staff_user: User) -> None:
+def test_empty_reply_is_400_and_nothing_is_sent(
+    signed_in: SignIn, desk: Desk, staff_user: User
+) -> None:
     request = submit(desk)
     response = signed_in(staff_user).post(
         reverse("helpdesk:reply", args=[request.pk]), {"body": ""}
@@ -120,7 +135,9 @@ def test_empty_reply_is_400_and_nothing_is_sent(signed_in, desk: Desk, staff_use
     assert request.messages.count() == 1
 
 
-def test_reroute_with_note_moves_the_request(signed_in, desk: Desk, staff_user: User) -> None:
+def test_reroute_with_note_moves_the_request(
+    signed_in: SignIn, desk: Desk, staff_user: User
+) -> None:
     request = submit(desk)
     signed_in(staff_user).post(
         reverse("helpdesk:reroute", args=[request.pk]), {"team": desk.it.pk, "note": "Login issue"}
@@ -130,7 +147,7 @@ def test_reroute_with_note_moves_the_request(signed_in, desk: Desk, staff_user: 
     assert RoutingNote.objects.get().note == "Login issue"
 
 
-def test_assign_and_mine_filter(signed_in, desk: Desk, staff_user: User) -> None:
+def test_assign_and_mine_filter(signed_in: SignIn, desk: Desk, staff_user: User) -> None:
     request = submit(desk)
     other = submit(desk, subject="Not mine")
     client = signed_in(staff_user)
@@ -141,7 +158,7 @@ def test_assign_and_mine_filter(signed_in, desk: Desk, staff_user: User) -> None
 
 
 def test_assigning_someone_outside_the_organisation_is_400(
-    signed_in, desk: Desk, staff_user: User, other_staff: User
+    signed_in: SignIn, desk: Desk, staff_user: User, other_staff: User
 ) -> None:
     request = submit(desk)
     response = signed_in(staff_user).post(
@@ -159,7 +176,7 @@ def test_first_reply_target_counts_only_opening_hours(desk: Desk) -> None:
 
 
 def test_overdue_requests_are_filtered_and_highlighted(
-    signed_in, desk: Desk, staff_user: User
+    signed_in: SignIn, desk: Desk, staff_user: User
 ) -> None:
     with time_machine.travel(datetime.datetime(2026, 3, 6, 15, 0, tzinfo=HELSINKI), tick=False):
         late = submit(desk, subject="Late one")

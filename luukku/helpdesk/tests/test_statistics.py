@@ -9,6 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.helpdesk import actions, stats
 from luukku.helpdesk.models import Status
 from luukku.helpdesk.tests.conftest import Desk, submit
@@ -53,7 +54,7 @@ def test_report_counts_teams_channels_times_deflection_and_ratings(
     ]  # fmt: skip
 
 
-def test_statistics_page_and_csv(signed_in, desk: Desk, staff_user: User) -> None:
+def test_statistics_page_and_csv(signed_in: SignIn, desk: Desk, staff_user: User) -> None:
     submit(desk)
     client = signed_in(staff_user)
     page = client.get(reverse("helpdesk:statistics", args=[desk.organisation.pk]))
@@ -67,7 +68,7 @@ def test_statistics_page_and_csv(signed_in, desk: Desk, staff_user: User) -> Non
     assert ["Month", "Team", "Requests"] in rows
 
 
-def test_statistics_are_per_organisation(signed_in, desk: Desk, other_staff: User) -> None:
+def test_statistics_are_per_organisation(signed_in: SignIn, desk: Desk, other_staff: User) -> None:
     submit(desk)
     response = signed_in(other_staff).get(
         reverse("helpdesk:statistics_csv", args=[desk.organisation.pk])

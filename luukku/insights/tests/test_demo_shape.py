@@ -4,14 +4,14 @@ import pytest
 import time_machine
 
 from luukku.activity.queries import visits_for
-from luukku.demo.tests.conftest import DemoRun, demo  # noqa: F401  (the shared demo fixture)
+from luukku.demo.tests.conftest import DemoRun, demo  # noqa: F401  # the shared demo fixture, used by name
 from luukku.demo.tests.demo_helpers import NOW, participant_ids
 from luukku.insights.overview import build_overview
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_analytics_show_the_seed_shape(demo: DemoRun) -> None:  # noqa: F811
+def test_demo_analytics_show_the_seed_shape(demo: DemoRun) -> None:  # noqa: F811  # the fixture imported above
     with time_machine.travel(NOW, tick=False):
         overview = build_overview(demo.programme)
     shares = {part: share for part, _count, share in overview.day_parts}
@@ -24,7 +24,7 @@ def test_demo_analytics_show_the_seed_shape(demo: DemoRun) -> None:  # noqa: F81
     assert overview.figures["dropped_off"] >= 1
 
 
-def test_demo_rollups_count_the_same_visits_as_the_raw_events(demo: DemoRun) -> None:  # noqa: F811
+def test_demo_rollups_count_the_same_visits_as_the_raw_events(demo: DemoRun) -> None:  # noqa: F811  # the fixture imported above
     programme = demo.programme
     raw = sum(len(visits_for(user_id, programme.pk)) for user_id in participant_ids(programme))
     with time_machine.travel(NOW, tick=False):

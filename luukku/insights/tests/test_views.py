@@ -3,19 +3,24 @@
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
+from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
+from luukku.core.models import Organisation
 from luukku.insights.participants import pseudonym
 from luukku.insights.tests.conftest import TODAY, Cohort, local
 
 
 @pytest.fixture(autouse=True)
-def _today():
+def _today() -> Iterator[None]:
     with time_machine.travel(local(TODAY, 15), tick=False):
         yield
 
@@ -31,14 +36,16 @@ def urls(cohort: Cohort) -> list[str]:
     ]
 
 
-def test_coach_sees_every_page(cohort: Cohort, signed_in) -> None:
+def test_coach_sees_every_page(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     for url in urls(cohort):
         assert client.get(url).status_code == 200, url
 
 
 @pytest.mark.parametrize("who", ["participant", "stranger", "other_org_admin"])
-def test_others_get_404(cohort: Cohort, signed_in, other_organisation, who: str) -> None:
+def test_others_get_404(
+    cohort: Cohort, signed_in: SignIn, other_organisation: Organisation, who: str
+) -> None:
     from luukku.accounts.actions import do_set_organisation_role
     from luukku.accounts.models import OrganisationRole
 
@@ -53,12 +60,12 @@ def test_others_get_404(cohort: Cohort, signed_in, other_organisation, who: str)
         assert client.get(url).status_code == 404, url
 
 
-def test_anonymous_is_sent_to_sign_in(cohort: Cohort, client) -> None:
+def test_anonymous_is_sent_to_sign_in(cohort: Cohort, client: Client) -> None:
     for url in urls(cohort):
         assert client.get(url).status_code == 302
 
 
-def test_observer_sees_aggregates_only(cohort: Cohort, signed_in) -> None:
+def test_observer_sees_aggregates_only(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.observer)
     page = client.get(reverse("insights:programme", args=[cohort.programme.pk]))
     assert page.status_code == 200
@@ -69,7 +76,7 @@ def test_observer_sees_aggregates_only(cohort: Cohort, signed_in) -> None:
     assert client.get(urls(cohort)[3]).status_code == 200
 
 
-def test_page_figures_agree_with_the_json_export(cohort: Cohort, signed_in) -> None:
+def test_page_figures_agree_with_the_json_export(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     page = client.get(reverse("insights:programme", args=[cohort.programme.pk]))
     data = client.get(
@@ -90,26 +97,26 @@ def test_page_figures_agree_with_the_json_export(cohort: Cohort, signed_in) -> N
     assert data["weekdays_and_weekend"][1]["visits"] == 1  # fading's Sunday evening
 
 
-def test_participant_table_filters_the_passive_and_sorts(cohort: Cohort, signed_in) -> None:
+def test_participant_table_filters_the_passive_and_sorts(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     url = reverse("insights:participants", args=[cohort.programme.pk])
     page = client.get(url, {"status": "passive"})
     assert [row.name for row in page.context["rows"]] == ["Fading"]
-    page = client.get(url, {"idle": 7, "sort": "idle", "order": "desc"})
+    page = client.get(url, {"idle": "7", "sort": "idle", "order": "desc"})
     assert [row.name for row in page.context["rows"]] == ["Never", "Gone", "Fading"]
     page = client.get(url, {"sort": "visits", "order": "desc"})
     assert page.context["rows"][0].name == "Keen"
     assert reverse("outreach:compose", args=[cohort.programme.pk]) in page.content.decode()
 
 
-def test_bad_filter_is_a_400_with_a_message(cohort: Cohort, signed_in) -> None:
+def test_bad_filter_is_a_400_with_a_message(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     page = client.get(reverse("insights:participants", args=[cohort.programme.pk]), {"idle": "-3"})
     assert page.status_code == 400
     assert "greater than or equal to 0" in page.content.decode()
 
 
-def test_participant_export_matches_the_table(cohort: Cohort, signed_in) -> None:
+def test_participant_export_matches_the_table(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     args = [cohort.programme.pk, "participants", "csv"]
     response = client.get(reverse("insights:export", args=args), {"status": "dropped_off"})
@@ -120,7 +127,9 @@ def test_participant_export_matches_the_table(cohort: Cohort, signed_in) -> None
     assert (keen["visits"], keen["status"], keen["email"]) == ("33", "active", "keen@example.com")
 
 
-def test_pseudonymised_organisation_shows_codes_not_names(cohort: Cohort, signed_in) -> None:
+def test_pseudonymised_organisation_shows_codes_not_names(
+    cohort: Cohort, signed_in: SignIn
+) -> None:
     organisation = cohort.programme.organisation
     organisation.pseudonymise_analytics = True
     organisation.save(update_fields=["pseudonymise_analytics"])
@@ -139,7 +148,7 @@ def test_pseudonymised_organisation_shows_codes_not_names(cohort: Cohort, signed
     assert "Keen" not in detail.content.decode()
 
 
-def test_participant_timeline_lists_visits_newest_first(cohort: Cohort, signed_in) -> None:
+def test_participant_timeline_lists_visits_newest_first(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     page = client.get(reverse("insights:participant", args=[cohort.programme.pk, cohort.late.pk]))
     (only,) = page.context["visits"]
@@ -149,7 +158,7 @@ def test_participant_timeline_lists_visits_newest_first(cohort: Cohort, signed_i
 
 
 def test_organisation_view_for_admins_with_a_date_range(
-    cohort: Cohort, signed_in, org_admin
+    cohort: Cohort, signed_in: SignIn, org_admin: User
 ) -> None:
     url = reverse("insights:organisation", args=[cohort.programme.organisation_id])
     assert signed_in(cohort.coach).get(url).status_code == 404
@@ -166,7 +175,9 @@ def test_organisation_view_for_admins_with_a_date_range(
     assert bad.status_code == 400
 
 
-def test_admin_turns_pseudonymisation_on(cohort: Cohort, signed_in, org_admin) -> None:
+def test_admin_turns_pseudonymisation_on(
+    cohort: Cohort, signed_in: SignIn, org_admin: User
+) -> None:
     url = reverse("insights:organisation_settings", args=[cohort.programme.organisation_id])
     assert signed_in(cohort.coach).post(url, {"pseudonymise_analytics": "on"}).status_code == 404
     client = signed_in(org_admin)
@@ -175,7 +186,7 @@ def test_admin_turns_pseudonymisation_on(cohort: Cohort, signed_in, org_admin) -
     assert cohort.programme.organisation.pseudonymise_analytics
 
 
-def test_org_admin_counts_as_coach(cohort: Cohort, signed_in, org_admin) -> None:
+def test_org_admin_counts_as_coach(cohort: Cohort, signed_in: SignIn, org_admin: User) -> None:
     # Admins need no membership to see the programmes of their organisation.
     response = signed_in(org_admin).get(
         reverse("insights:participants", args=[cohort.programme.pk])
@@ -183,13 +194,13 @@ def test_org_admin_counts_as_coach(cohort: Cohort, signed_in, org_admin) -> None
     assert response.status_code == 200
 
 
-def test_index_lists_programmes_and_organisations(cohort: Cohort, signed_in) -> None:
+def test_index_lists_programmes_and_organisations(cohort: Cohort, signed_in: SignIn) -> None:
     page = signed_in(cohort.coach).get(reverse("insights:index"))
     assert cohort.programme.name in page.content.decode()
     assert json  # json used in other tests of this module
 
 
-def test_api_gives_the_export_figures_and_guards_people(cohort: Cohort, signed_in) -> None:
+def test_api_gives_the_export_figures_and_guards_people(cohort: Cohort, signed_in: SignIn) -> None:
     pk = cohort.programme.pk
     coach = signed_in(cohort.coach)
     figures = coach.get(f"/api/v1/insights/programmes/{pk}/figures").json()
@@ -207,7 +218,7 @@ def test_api_gives_the_export_figures_and_guards_people(cohort: Cohort, signed_i
     )
 
 
-def test_query_counts_do_not_grow_with_participants(cohort: Cohort, signed_in) -> None:
+def test_query_counts_do_not_grow_with_participants(cohort: Cohort, signed_in: SignIn) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -231,7 +242,7 @@ def test_query_counts_do_not_grow_with_participants(cohort: Cohort, signed_in) -
     assert counts() == before
 
 
-def test_pages_speak_finnish_and_swedish(cohort: Cohort, signed_in) -> None:
+def test_pages_speak_finnish_and_swedish(cohort: Cohort, signed_in: SignIn) -> None:
     client = signed_in(cohort.coach)
     url = reverse("insights:programme", args=[cohort.programme.pk])
     finnish = client.get(url, headers={"accept-language": "fi"}).content.decode()

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries, Settings
 
 from luukku.core.actions import do_save_service
 from luukku.core.models import Organisation, ServiceKind
@@ -24,7 +25,7 @@ def articles(category: ArticleCategory) -> ArticleCategory:
 
 
 def test_a_clear_question_gets_one_answer(
-    organisation: Organisation, articles: ArticleCategory, settings
+    organisation: Organisation, articles: ArticleCategory, settings: Settings
 ) -> None:
     # Raw BM25 scores grow with the collection; three articles give small ones.
     settings.KNOWLEDGE_ANSWER_THRESHOLD = 2.0
@@ -34,7 +35,7 @@ def test_a_clear_question_gets_one_answer(
 
 
 def test_a_vague_question_gets_choices_not_an_answer(
-    organisation: Organisation, articles: ArticleCategory, settings
+    organisation: Organisation, articles: ArticleCategory, settings: Settings
 ) -> None:
     settings.KNOWLEDGE_ANSWER_THRESHOLD = 1000.0
     bot = queries.answer(organisation, "fi", "opintotukea salasana")
@@ -43,7 +44,7 @@ def test_a_vague_question_gets_choices_not_an_answer(
 
 
 def test_margin_over_the_runner_up_is_required(
-    organisation: Organisation, articles: ArticleCategory, settings
+    organisation: Organisation, articles: ArticleCategory, settings: Settings
 ) -> None:
     settings.KNOWLEDGE_ANSWER_THRESHOLD = 0.0
     settings.KNOWLEDGE_ANSWER_MARGIN = 100.0
@@ -69,7 +70,9 @@ def test_changed_article_rebuilds_the_index(
 
 
 def test_index_is_reused_until_something_changes(
-    organisation: Organisation, articles: ArticleCategory, django_assert_num_queries
+    organisation: Organisation,
+    articles: ArticleCategory,
+    django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
     queries.suggest(organisation.pk, "fi", "salasana")
     with django_assert_num_queries(1):  # the version check only

@@ -1,9 +1,11 @@
 """Staff write articles; the bot finds them at once; outsiders cannot write."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
 from luukku.core.models import Organisation
 from luukku.knowledge import queries
@@ -24,7 +26,7 @@ def data(category: ArticleCategory, **overrides: str) -> dict[str, object]:
 
 
 def test_staff_add_edit_and_remove_an_article(
-    signed_in, organisation: Organisation, staff_user: User, category: ArticleCategory
+    signed_in: SignIn, organisation: Organisation, staff_user: User, category: ArticleCategory
 ) -> None:
     client = signed_in(staff_user)
     response = client.post(
@@ -45,7 +47,7 @@ def test_staff_add_edit_and_remove_an_article(
 
 
 def test_missing_answer_is_400(
-    signed_in, organisation: Organisation, staff_user: User, category: ArticleCategory
+    signed_in: SignIn, organisation: Organisation, staff_user: User, category: ArticleCategory
 ) -> None:
     response = signed_in(staff_user).post(
         reverse("knowledge:staff_article_new", args=[organisation.pk]), data(category, body="")
@@ -55,7 +57,7 @@ def test_missing_answer_is_400(
 
 
 def test_outsiders_cannot_list_or_write(
-    signed_in, client, organisation: Organisation, other_organisation: Organisation,
+    signed_in: SignIn, client: Client, organisation: Organisation, other_organisation: Organisation,
     category: ArticleCategory,
 ) -> None:  # fmt: skip
     from luukku.accounts.actions import do_set_organisation_role
@@ -82,7 +84,10 @@ def test_outsiders_cannot_list_or_write(
 
 
 def test_category_of_another_organisation_is_400(
-    signed_in, organisation: Organisation, other_organisation: Organisation, staff_user: User
+    signed_in: SignIn,
+    organisation: Organisation,
+    other_organisation: Organisation,
+    staff_user: User,
 ) -> None:
     from luukku.knowledge.actions import do_create_article_category
 

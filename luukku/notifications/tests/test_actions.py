@@ -1,10 +1,12 @@
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
 from luukku.conftest import make_user
 from luukku.core.models import Organisation
+from luukku.core.outbox import MAX_SEND_ATTEMPTS
 from luukku.notifications import actions, queries, tasks
 from luukku.notifications.models import (
     DeliveryStatus,
@@ -32,11 +34,13 @@ def notify(organisation: Organisation, recipients: list[User], **fields: object)
         "url": "/programmes/1/",
     }
     values.update(fields)
-    actions.do_notify(recipients=recipients, organisation=organisation, **values)  # type: ignore[arg-type]
+    actions.do_notify(recipients=recipients, organisation=organisation, **values)  # type: ignore[arg-type]  # overrides of mixed types
 
 
 def test_notify_creates_in_app_row_and_email_by_default(
-    organisation: Organisation, pekka: User, django_capture_on_commit_callbacks
+    organisation: Organisation,
+    pekka: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         notify(organisation, [pekka])
@@ -52,7 +56,9 @@ def test_new_thread_is_in_app_only_by_default(organisation: Organisation, pekka:
 
 
 def test_email_only_preference_sends_mail_without_in_app_notification(
-    organisation: Organisation, pekka: User, django_capture_on_commit_callbacks
+    organisation: Organisation,
+    pekka: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     actions.do_set_preferences(
         user=pekka, choices={NotificationKind.MENTION: Channels(in_app=False, by_email=True)}
@@ -103,7 +109,7 @@ def test_outbox_is_unique_per_notification_and_recipient(
 
 
 def test_running_the_send_task_twice_sends_one_email(
-    organisation: Organisation, pekka: User, settings
+    organisation: Organisation, pekka: User, settings: Settings
 ) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     notify(organisation, [pekka])
@@ -116,7 +122,9 @@ def test_running_the_send_task_twice_sends_one_email(
     assert delivery.attempts == 1
 
 
-def test_email_is_written_in_the_recipients_language(organisation: Organisation, settings) -> None:
+def test_email_is_written_in_the_recipients_language(
+    organisation: Organisation, settings: Settings
+) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     english = make_user("english@example.com", "Emma", language="en")
     notify(organisation, [english])
@@ -136,7 +144,7 @@ class BrokenSmtpBackend:
 
 
 def test_smtp_error_is_recorded_and_gives_up_after_max_attempts(
-    organisation: Organisation, pekka: User, settings
+    organisation: Organisation, pekka: User, settings: Settings
 ) -> None:
     settings.EMAIL_BACKEND = f"{__name__}.BrokenSmtpBackend"
     notify(organisation, [pekka])
@@ -145,12 +153,12 @@ def test_smtp_error_is_recorded_and_gives_up_after_max_attempts(
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 1)
     assert "connection lost" in delivery.last_error
-    for _attempt in range(actions.MAX_SEND_ATTEMPTS):
+    for _attempt in range(MAX_SEND_ATTEMPTS):
         tasks.send_notification_email.call(delivery_id=delivery.pk)
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == (
         DeliveryStatus.FAILED,
-        actions.MAX_SEND_ATTEMPTS,
+        MAX_SEND_ATTEMPTS,
     )
 
 

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
 from luukku.core.models import Organisation
 from luukku.notifications import actions
@@ -25,23 +26,23 @@ def notification(organisation: Organisation, pekka: User) -> Notification:
     return Notification.objects.get()
 
 
-def test_unread_count(notification: Notification, pekka: User, signed_in) -> None:
+def test_unread_count(notification: Notification, pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).get("/api/v1/notifications/unread-count")
     assert response.json() == {"unread": 1}
 
 
-def test_list(notification: Notification, pekka: User, signed_in) -> None:
+def test_list(notification: Notification, pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).get("/api/v1/notifications/?unread=true")
     assert [item["title"] for item in response.json()] == ["Week 2 starts"]
 
 
-def test_mark_read(notification: Notification, pekka: User, signed_in) -> None:
+def test_mark_read(notification: Notification, pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).post(f"/api/v1/notifications/{notification.pk}/read")
     assert response.status_code == 200
     assert response.json()["read_at"] is not None
 
 
-def test_another_user_cannot_mark_read(notification: Notification, signed_in) -> None:
+def test_another_user_cannot_mark_read(notification: Notification, signed_in: SignIn) -> None:
     stranger = make_user("stranger@example.com")
     response = signed_in(stranger).post(f"/api/v1/notifications/{notification.pk}/read")
     assert response.status_code == 404

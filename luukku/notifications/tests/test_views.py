@@ -1,8 +1,10 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
 from luukku.core.models import Organisation
 from luukku.notifications import actions, queries
@@ -25,7 +27,9 @@ def notify(organisation: Organisation, user: User, url: str = "/programmes/") ->
     return Notification.objects.filter(recipient=user).latest("id")
 
 
-def test_list_shows_newest_first(organisation: Organisation, pekka: User, signed_in) -> None:
+def test_list_shows_newest_first(
+    organisation: Organisation, pekka: User, signed_in: SignIn
+) -> None:
     notify(organisation, pekka)
     Notification.objects.update(title="Older")
     notify(organisation, pekka)
@@ -35,7 +39,9 @@ def test_list_shows_newest_first(organisation: Organisation, pekka: User, signed
     assert content.index("A reply to your discussion") < content.index("Older")
 
 
-def test_opening_marks_read_and_redirects(organisation: Organisation, pekka: User, signed_in):
+def test_opening_marks_read_and_redirects(
+    organisation: Organisation, pekka: User, signed_in: SignIn
+) -> None:
     notification = notify(organisation, pekka, url="/programmes/7/")
     response = signed_in(pekka).post(reverse("notifications:open", args=[notification.pk]))
     assert response.status_code == 302
@@ -45,7 +51,7 @@ def test_opening_marks_read_and_redirects(organisation: Organisation, pekka: Use
 
 
 def test_opening_with_a_foreign_url_stays_on_site(
-    organisation: Organisation, pekka: User, signed_in
+    organisation: Organisation, pekka: User, signed_in: SignIn
 ) -> None:
     notification = notify(organisation, pekka)
     # A row written around the action (e.g. by an old import) must not become an open redirect.
@@ -54,14 +60,14 @@ def test_opening_with_a_foreign_url_stays_on_site(
     assert response["Location"] == reverse("notifications:list")
 
 
-def test_opening_needs_post(organisation: Organisation, pekka: User, signed_in) -> None:
+def test_opening_needs_post(organisation: Organisation, pekka: User, signed_in: SignIn) -> None:
     notification = notify(organisation, pekka)
     response = signed_in(pekka).get(reverse("notifications:open", args=[notification.pk]))
     assert response.status_code == 405
 
 
 def test_another_user_cannot_mark_my_notification_read(
-    organisation: Organisation, pekka: User, signed_in
+    organisation: Organisation, pekka: User, signed_in: SignIn
 ) -> None:
     notification = notify(organisation, pekka)
     stranger = make_user("stranger@example.com")
@@ -71,7 +77,7 @@ def test_another_user_cannot_mark_my_notification_read(
     assert notification.read_at is None
 
 
-def test_mark_all_read(organisation: Organisation, pekka: User, signed_in) -> None:
+def test_mark_all_read(organisation: Organisation, pekka: User, signed_in: SignIn) -> None:
     notify(organisation, pekka)
     notify(organisation, pekka)
     response = signed_in(pekka).post(reverse("notifications:mark_all_read"))
@@ -86,7 +92,7 @@ def test_list_needs_sign_in(client: Client) -> None:
 
 
 def test_bell_shows_unread_count_with_accessible_name(
-    organisation: Organisation, pekka: User, signed_in
+    organisation: Organisation, pekka: User, signed_in: SignIn
 ) -> None:
     for _ in range(3):
         notify(organisation, pekka)
@@ -98,8 +104,8 @@ def test_bell_shows_unread_count_with_accessible_name(
 
 
 def test_bell_count_is_one_query(
-    organisation: Organisation, pekka: User, django_assert_num_queries
-):
+    organisation: Organisation, pekka: User, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
     from django.template import Context, Template
 
     notify(organisation, pekka)
@@ -108,7 +114,7 @@ def test_bell_count_is_one_query(
         assert template.render(Context({"user": pekka})) == "1"
 
 
-def test_preferences_page_saves_choices(pekka: User, signed_in) -> None:
+def test_preferences_page_saves_choices(pekka: User, signed_in: SignIn) -> None:
     response = signed_in(pekka).post(
         reverse("notifications:preferences"),
         {"in_app_mention": "on", "by_email_new_thread": "on"},
@@ -120,7 +126,7 @@ def test_preferences_page_saves_choices(pekka: User, signed_in) -> None:
     assert (new_thread.in_app, new_thread.by_email) == (False, True)
 
 
-def test_preferences_page_labels_every_checkbox(pekka: User, signed_in) -> None:
+def test_preferences_page_labels_every_checkbox(pekka: User, signed_in: SignIn) -> None:
     client = signed_in(pekka)
     client.cookies.load({"django_language": "en"})
     content = client.get(reverse("notifications:preferences")).content.decode()

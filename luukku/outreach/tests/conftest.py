@@ -60,4 +60,4 @@ def draft(**changes: object) -> Draft:
         "holdout_percent": 0,
     }
     values.update(changes)
-    return Draft(**values)  # type: ignore[arg-type]
+    return Draft(**values)  # type: ignore[arg-type]  # overrides of mixed types

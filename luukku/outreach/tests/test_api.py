@@ -1,5 +1,9 @@
 from django.core import mail
+from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from luukku.accounts.testing import SignIn
+from luukku.core.models import Organisation
 from luukku.outreach.models import Message
 from luukku.outreach.tests.conftest import Cast, make_cast
 
@@ -12,7 +16,9 @@ def url(cast: Cast, tail: str = "") -> str:
 
 
 def test_a_coach_queues_a_message_and_reads_its_effect(
-    cast: Cast, signed_in, django_capture_on_commit_callbacks
+    cast: Cast,
+    signed_in: SignIn,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     client = signed_in(cast.coach)
     with django_capture_on_commit_callbacks(execute=True):
@@ -27,7 +33,9 @@ def test_a_coach_queues_a_message_and_reads_its_effect(
     assert report["verdict"] == "no_holdout"
 
 
-def test_bad_drafts_are_422_with_the_reason_and_nothing_is_queued(cast: Cast, signed_in) -> None:
+def test_bad_drafts_are_422_with_the_reason_and_nothing_is_queued(
+    cast: Cast, signed_in: SignIn
+) -> None:
     client = signed_in(cast.coach)
     response = client.post(
         url(cast), {**BODY, "subject": "Hi\nBcc: x@example.com"}, content_type="application/json"
@@ -45,7 +53,7 @@ def test_bad_drafts_are_422_with_the_reason_and_nothing_is_queued(cast: Cast, si
 
 
 def test_other_peoples_programmes_are_404_and_anonymous_is_401(
-    cast: Cast, other_organisation, signed_in, client
+    cast: Cast, other_organisation: Organisation, signed_in: SignIn, client: Client
 ) -> None:
     assert client.get(url(cast)).status_code == 401
     stranger = make_cast(other_organisation, count=0, prefix="s").coach

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import time_machine
 from django.core import mail
@@ -22,7 +22,7 @@ def passive_rule(cast: Cast, **changes: object) -> Automation:
         "holdout_percent": 0,
     }  # fmt: skip
     values.update(changes)
-    return actions.do_create_automation(**values)  # type: ignore[arg-type]
+    return actions.do_create_automation(**values)  # type: ignore[arg-type]  # overrides of mixed types
 
 
 def joined_days_ago(cast: Cast, days: int) -> None:
@@ -31,7 +31,7 @@ def joined_days_ago(cast: Cast, days: int) -> None:
     )
 
 
-def visit(cast: Cast, index: int, target: str = "home", when=None) -> None:
+def visit(cast: Cast, index: int, target: str = "home", when: datetime | None = None) -> None:
     record_event(
         organisation_id=cast.programme.organisation_id, programme_id=cast.programme.pk,
         user_id=cast.participants[index].pk, kind=EventKind.PAGE_VIEW, target=target,

@@ -6,7 +6,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from luukku.core.models import Organisation
 from luukku.outreach import actions
 from luukku.outreach.audiences import Audience
 from luukku.outreach.models import (
@@ -29,7 +31,7 @@ def queue(cast: Cast, **changes: object) -> Message:
 
 
 def test_a_message_to_everyone_queues_one_row_per_participant(
-    cast: Cast, django_capture_on_commit_callbacks
+    cast: Cast, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         message = queue(cast)
@@ -80,7 +82,7 @@ def test_section_link_needs_a_section(cast: Cast) -> None:
 
 
 def test_unsubscribed_people_are_skipped_and_counted(
-    cast: Cast, django_capture_on_commit_callbacks
+    cast: Cast, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
 ) -> None:
     gone = cast.participants[0]
     Unsubscribe.objects.create(user=gone, programme=cast.programme)
@@ -119,7 +121,7 @@ def test_quiet_hours_move_the_send_to_the_morning_unless_overridden(cast: Cast) 
     assert any("quiet hours" in warning for warning in overridden.warnings)
 
 
-def test_hold_out_is_a_random_tenth_recorded_and_never_sent(organisation) -> None:
+def test_hold_out_is_a_random_tenth_recorded_and_never_sent(organisation: Organisation) -> None:
     cast = make_cast(organisation, count=30)
     message = actions.do_queue_message(
         programme=cast.programme, author=cast.coach, draft=draft(holdout_percent=10),
@@ -132,7 +134,7 @@ def test_hold_out_is_a_random_tenth_recorded_and_never_sent(organisation) -> Non
 
 
 def test_hand_picked_audience_takes_only_participants_of_this_programme(
-    cast: Cast, organisation
+    cast: Cast, organisation: Organisation
 ) -> None:
     stranger = make_cast(organisation, count=1, prefix="x").participants[0]
     picked = (cast.participants[1].pk, stranger.pk, cast.coach.pk)

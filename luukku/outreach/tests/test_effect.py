@@ -1,26 +1,28 @@
 import random
 import zoneinfo
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import time_machine
 from django.utils import timezone
 
 from luukku.activity.actions import do_roll_up_events, record_event
 from luukku.activity.models import EventKind
+from luukku.core.models import Organisation
 from luukku.outreach import actions, effect
 from luukku.outreach.models import Delivery, DeliveryGroup, TimingKind
 from luukku.outreach.queries import message_send_dates
 from luukku.outreach.tests.conftest import draft, make_cast
+from luukku.programmes.models import Programme
 
 
-def visit(programme, user_id: int, when) -> None:
+def visit(programme: Programme, user_id: int, when: datetime) -> None:
     record_event(
         organisation_id=programme.organisation_id, programme_id=programme.pk, user_id=user_id,
         kind=EventKind.PAGE_VIEW, target="home", occurred_at=when,
     )  # fmt: skip
 
 
-def test_returns_are_compared_with_the_hold_out(organisation) -> None:
+def test_returns_are_compared_with_the_hold_out(organisation: Organisation) -> None:
     cast = make_cast(organisation, count=40)
     programme = cast.programme
     message = actions.do_queue_message(
@@ -48,7 +50,7 @@ def test_returns_are_compared_with_the_hold_out(organisation) -> None:
     assert report.counts["holdout"] == 10
 
 
-def test_a_small_difference_is_reported_as_no_measurable_effect(organisation) -> None:
+def test_a_small_difference_is_reported_as_no_measurable_effect(organisation: Organisation) -> None:
     cast = make_cast(organisation, count=20)
     message = actions.do_queue_message(
         programme=cast.programme, author=cast.coach, draft=draft(holdout_percent=50),
@@ -64,7 +66,7 @@ def test_a_small_difference_is_reported_as_no_measurable_effect(organisation) ->
     assert report.verdict == "no_effect"
 
 
-def test_without_a_hold_out_the_report_says_it_cannot_compare(organisation) -> None:
+def test_without_a_hold_out_the_report_says_it_cannot_compare(organisation: Organisation) -> None:
     cast = make_cast(organisation, count=5)
     message = actions.do_queue_message(
         programme=cast.programme, author=cast.coach, draft=draft(holdout_percent=0)
@@ -73,7 +75,7 @@ def test_without_a_hold_out_the_report_says_it_cannot_compare(organisation) -> N
     assert effect.effect_of(cast.programme, message.deliveries.all()).verdict == "no_holdout"
 
 
-def test_send_day_ratio_and_message_days(organisation) -> None:
+def test_send_day_ratio_and_message_days(organisation: Organisation) -> None:
     cast = make_cast(organisation, count=6)
     programme = cast.programme
     programme.starts_on -= timedelta(days=40)

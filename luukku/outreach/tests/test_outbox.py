@@ -2,14 +2,18 @@ import time
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import time_machine
 from django.core import mail
 from django.utils import timezone
+from pytest_django import Settings
 
+from luukku.core.outbox import retry_delay
+from luukku.core.testing.smtp import MailCatcher
 from luukku.notifications.models import Notification, NotificationKind
 from luukku.outreach import actions
 from luukku.outreach.actions import outbox
-from luukku.outreach.actions.outbox import claim_due, retry_delay
+from luukku.outreach.actions.outbox import claim_due
 from luukku.outreach.audiences import Audience
 from luukku.outreach.models import (
     AudienceKind,
@@ -35,7 +39,7 @@ def queue_later(cast: Cast, **changes: object) -> Message:
 
 
 def test_mail_arrives_personalised_with_one_click_unsubscribe_headers(
-    cast: Cast, smtp_server, settings
+    cast: Cast, smtp_server: MailCatcher, settings: Settings
 ) -> None:
     settings.SITE_URL = "https://luukku.example"
     message = queue_later(cast)
@@ -59,7 +63,7 @@ def test_mail_arrives_personalised_with_one_click_unsubscribe_headers(
     assert row.email_confirmed_at is not None
 
 
-def test_sending_again_sends_nothing_twice(cast: Cast, smtp_server) -> None:
+def test_sending_again_sends_nothing_twice(cast: Cast, smtp_server: MailCatcher) -> None:
     message = queue_later(cast)
     with time_machine.travel(message.send_at + timedelta(minutes=1)):
         actions.do_send_due()
@@ -68,7 +72,7 @@ def test_sending_again_sends_nothing_twice(cast: Cast, smtp_server) -> None:
 
 
 def test_a_permanently_refused_recipient_is_marked_failed_with_the_answer(
-    cast: Cast, smtp_server
+    cast: Cast, smtp_server: MailCatcher
 ) -> None:
     refused = cast.participants[1]
     smtp_server.refuse.add(refused.email)
@@ -83,7 +87,7 @@ def test_a_permanently_refused_recipient_is_marked_failed_with_the_answer(
 
 
 def test_a_row_another_worker_sent_meanwhile_is_not_sent_again(
-    cast: Cast, smtp_server, monkeypatch
+    cast: Cast, smtp_server: MailCatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two workers holding one row (an expired lease): the commit's re-check decides."""
     message = queue_later(cast)
@@ -103,7 +107,9 @@ def test_a_row_another_worker_sent_meanwhile_is_not_sent_again(
     assert cast.participants[0].email not in {m.envelope_to[0] for m in smtp_server.received}
 
 
-def test_a_temporary_failure_is_tried_again_after_the_backoff(cast: Cast, settings) -> None:
+def test_a_temporary_failure_is_tried_again_after_the_backoff(
+    cast: Cast, settings: Settings
+) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nobody listens: connection refused
     message = queue_later(
@@ -180,7 +186,9 @@ def test_the_minute_sweep_sends_what_has_fallen_due(cast: Cast) -> None:
     assert len(mail.outbox) == len(cast.participants)
 
 
-def test_a_message_refused_at_its_end_is_unmarked_and_tried_again(cast: Cast, smtp_server) -> None:
+def test_a_message_refused_at_its_end_is_unmarked_and_tried_again(
+    cast: Cast, smtp_server: MailCatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The row was committed as sent before the final line; the server's 451 undoes that."""
     message = queue_later(
         cast, audience=Audience(AudienceKind.PICKED, user_ids=(cast.participants[0].pk,))
@@ -190,14 +198,14 @@ def test_a_message_refused_at_its_end_is_unmarked_and_tried_again(cast: Cast, sm
     async def busy(server: object, session: object, envelope: object) -> str:
         return "451 try again later"
 
-    smtp_server.handle_DATA = busy
+    monkeypatch.setattr(smtp_server, "handle_DATA", busy)
     start = message.send_at + timedelta(minutes=1)
     with time_machine.travel(start):
         assert actions.do_send_due().retried == 1
     row = message.deliveries.get()
     assert (row.status, row.email_sent_at, row.delivered_at) == (DeliveryStatus.PENDING, None, None)
     assert "451" in row.last_error
-    smtp_server.handle_DATA = accept
+    monkeypatch.setattr(smtp_server, "handle_DATA", accept)
     with time_machine.travel(start + retry_delay(1) + timedelta(seconds=5)):
         assert actions.do_send_due().sent == 1
     assert len(smtp_server.wait_for(1)) == 1

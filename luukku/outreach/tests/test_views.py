@@ -9,8 +9,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.activity.models import Event, EventKind
+from luukku.core.models import Organisation
 from luukku.notifications.models import Notification
 from luukku.outreach import actions
 from luukku.outreach.models import (
@@ -55,7 +59,11 @@ def sent_message(cast: Cast, **changes: object) -> Message:
     ["messages", "compose", "automations"],
 )
 def test_coach_pages_are_404_for_participants_and_other_organisations(
-    cast: Cast, organisation, other_organisation, signed_in, name: str
+    cast: Cast,
+    organisation: Organisation,
+    other_organisation: Organisation,
+    signed_in: SignIn,
+    name: str,
 ) -> None:
     url = reverse(f"outreach:{name}", args=[cast.programme.pk])
     assert signed_in(cast.participants[0]).get(url).status_code == 404
@@ -70,7 +78,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(cast: Cast, client: Client) -> N
     assert "/accounts/" in response["Location"]
 
 
-def test_a_message_of_another_programme_is_404(cast: Cast, organisation, signed_in) -> None:
+def test_a_message_of_another_programme_is_404(
+    cast: Cast, organisation: Organisation, signed_in: SignIn
+) -> None:
     other = make_cast(organisation, count=1, prefix="q")
     message = sent_message(other)
     url = reverse("outreach:message", args=[cast.programme.pk, message.pk])
@@ -78,7 +88,7 @@ def test_a_message_of_another_programme_is_404(cast: Cast, organisation, signed_
 
 
 def test_templates_are_edited_only_by_the_organisations_own_people(
-    cast: Cast, staff_user, other_organisation, signed_in
+    cast: Cast, staff_user: User, other_organisation: Organisation, signed_in: SignIn
 ) -> None:
     url = reverse("outreach:templates", args=[cast.programme.organisation_id])
     outsider = make_cast(other_organisation, count=0, prefix="z").coach
@@ -86,7 +96,7 @@ def test_templates_are_edited_only_by_the_organisations_own_people(
     assert signed_in(staff_user).get(url).status_code == 200
 
 
-def test_someone_elses_in_app_message_is_404(cast: Cast, signed_in) -> None:
+def test_someone_elses_in_app_message_is_404(cast: Cast, signed_in: SignIn) -> None:
     message = sent_message(cast, channel=Channel.IN_APP)
     row = Delivery.objects.get(message=message, user=cast.participants[0])
     url = reverse("outreach:inbox_message", args=[row.pk])
@@ -96,7 +106,9 @@ def test_someone_elses_in_app_message_is_404(cast: Cast, signed_in) -> None:
 # ---- compose -----------------------------------------------------------------------------
 
 
-def test_hand_picked_people_arrive_from_the_participant_table(cast: Cast, signed_in) -> None:
+def test_hand_picked_people_arrive_from_the_participant_table(
+    cast: Cast, signed_in: SignIn
+) -> None:
     picked = cast.participants[1:3]
     query = "&".join(f"person={user.pk}" for user in picked)
     response = signed_in(cast.coach).get(compose_url(cast) + "?" + query)
@@ -108,7 +120,9 @@ def test_hand_picked_people_arrive_from_the_participant_table(cast: Cast, signed
 
 
 def test_preview_shows_the_count_names_and_one_copy_then_send_queues(
-    cast: Cast, signed_in, django_capture_on_commit_callbacks
+    cast: Cast,
+    signed_in: SignIn,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     client = signed_in(cast.coach)
     response = client.post(compose_url(cast), {**COMPOSE, "action": "preview"})
@@ -137,7 +151,7 @@ def test_preview_shows_the_count_names_and_one_copy_then_send_queues(
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message_and_nothing_queued(
-    cast: Cast, signed_in, changes: dict[str, str], expected: str
+    cast: Cast, signed_in: SignIn, changes: dict[str, str], expected: str
 ) -> None:
     response = signed_in(cast.coach).post(
         compose_url(cast), {**COMPOSE, **changes, "action": "send"}
@@ -147,7 +161,7 @@ def test_bad_input_is_refused_with_a_clear_message_and_nothing_queued(
     assert not Message.objects.exists()
 
 
-def test_a_date_and_time_is_read_in_the_programmes_zone(cast: Cast, signed_in) -> None:
+def test_a_date_and_time_is_read_in_the_programmes_zone(cast: Cast, signed_in: SignIn) -> None:
     later = (timezone.now() + timedelta(days=3)).strftime("%Y-%m-%dT10:00")
     signed_in(cast.coach).post(
         compose_url(cast), {**COMPOSE, "timing": "at", "at": later, "action": "send"}
@@ -157,7 +171,9 @@ def test_a_date_and_time_is_read_in_the_programmes_zone(cast: Cast, signed_in) -
     assert local.strftime("%Y-%m-%dT%H:%M") == later
 
 
-def test_a_template_loads_into_the_form_in_the_chosen_language(cast: Cast, signed_in) -> None:
+def test_a_template_loads_into_the_form_in_the_chosen_language(
+    cast: Cast, signed_in: SignIn
+) -> None:
     response = signed_in(cast.coach).get(compose_url(cast) + "?template=reminder&language=sv")
     assert "väntar på dig" in response.content.decode()
 
@@ -214,7 +230,9 @@ def test_every_later_send_skips_the_unsubscribed(cast: Cast, client: Client) -> 
     assert later.deliveries.filter(group="unsubscribed").count() == 1
 
 
-def test_reading_an_in_app_message_marks_it_read_and_counts_an_open(cast: Cast, signed_in) -> None:
+def test_reading_an_in_app_message_marks_it_read_and_counts_an_open(
+    cast: Cast, signed_in: SignIn
+) -> None:
     message = sent_message(cast, channel=Channel.IN_APP)
     row = Delivery.objects.get(message=message, user=cast.participants[0])
     response = signed_in(cast.participants[0]).get(reverse("outreach:inbox_message", args=[row.pk]))
@@ -246,7 +264,7 @@ def test_the_tracking_image_counts_nothing_unless_the_organisation_turns_it_on(
 # ---- reports, automations, library --------------------------------------------------------
 
 
-def test_the_message_list_and_report_show_counts(cast: Cast, signed_in) -> None:
+def test_the_message_list_and_report_show_counts(cast: Cast, signed_in: SignIn) -> None:
     message = sent_message(cast)
     client = signed_in(cast.coach)
     listing = client.get(reverse("outreach:messages", args=[cast.programme.pk])).content.decode()
@@ -256,7 +274,7 @@ def test_the_message_list_and_report_show_counts(cast: Cast, signed_in) -> None:
     assert "no hold-out" in report.content.decode().lower()
 
 
-def test_automations_are_created_paused_and_resumed(cast: Cast, signed_in) -> None:
+def test_automations_are_created_paused_and_resumed(cast: Cast, signed_in: SignIn) -> None:
     client = signed_in(cast.coach)
     url = reverse("outreach:automations", args=[cast.programme.pk])
     response = client.post(url, {
@@ -274,7 +292,7 @@ def test_automations_are_created_paused_and_resumed(cast: Cast, signed_in) -> No
     assert not automation.is_paused
 
 
-def test_an_automation_with_a_bad_placeholder_is_refused(cast: Cast, signed_in) -> None:
+def test_an_automation_with_a_bad_placeholder_is_refused(cast: Cast, signed_in: SignIn) -> None:
     response = signed_in(cast.coach).post(
         reverse("outreach:automations", args=[cast.programme.pk]),
         {"name": "x", "trigger": "passive", "days": "7", "subject": "Hi", "body": "{{ oops }}",
@@ -284,7 +302,9 @@ def test_an_automation_with_a_bad_placeholder_is_refused(cast: Cast, signed_in) 
     assert "Valid placeholders are" in response.content.decode()
 
 
-def test_an_organisation_edits_its_own_template_wording(cast: Cast, staff_user, signed_in) -> None:
+def test_an_organisation_edits_its_own_template_wording(
+    cast: Cast, staff_user: User, signed_in: SignIn
+) -> None:
     organisation = cast.programme.organisation
     client = signed_in(staff_user)
     url = reverse("outreach:template_edit", args=[organisation.pk, "reminder", "fi"])
@@ -304,7 +324,7 @@ def test_an_organisation_edits_its_own_template_wording(cast: Cast, staff_user, 
     )
 
 
-def test_scheduled_message_can_be_cancelled_from_its_report(cast: Cast, signed_in) -> None:
+def test_scheduled_message_can_be_cancelled_from_its_report(cast: Cast, signed_in: SignIn) -> None:
     message = actions.do_queue_message(
         programme=cast.programme, author=cast.coach,
         draft=draft(timing=TimingKind.AT, at=timezone.now() + timedelta(days=1)),
@@ -315,7 +335,9 @@ def test_scheduled_message_can_be_cancelled_from_its_report(cast: Cast, signed_i
     assert message.status == "cancelled"
 
 
-def test_organisation_settings_are_saved_and_used(cast: Cast, org_admin, signed_in) -> None:
+def test_organisation_settings_are_saved_and_used(
+    cast: Cast, org_admin: User, signed_in: SignIn
+) -> None:
     organisation = cast.programme.organisation
     url = reverse("outreach:settings", args=[organisation.pk])
     client = signed_in(org_admin)

@@ -42,15 +42,15 @@ def message_list(request: HttpRequest, programme_id: int) -> HttpResponse:
         programme, {row.send_at.astimezone(zone).date() for row in rows}
     )
     for row in rows:
-        row.send_day_ratio = ratios.get(row.send_at.astimezone(zone).date())  # type: ignore[attr-defined]
-        row.returned = effect.returned_within_72_hours(  # type: ignore[attr-defined]
+        row.send_day_ratio = ratios.get(row.send_at.astimezone(zone).date())  # type: ignore[attr-defined]  # set on the row for the template
+        row.returned = effect.returned_within_72_hours(  # type: ignore[attr-defined]  # set on the row for the template
             programme, Delivery.objects.filter(message=row)
         )
     chart = _chart(programme)
     context = {
         "rows": rows,
         "chart": chart,
-        "chart_data": [{**point, "day": point["day"].isoformat()} for point in chart],  # type: ignore[attr-defined]
+        "chart_data": [{**point, "day": point["day"].isoformat()} for point in chart],  # type: ignore[attr-defined]  # chart points are dict[str, object]
         "mean_ratio": effect.mean_ratio(ratios.values()),
     }
     return render_outreach(request, "outreach/message_list.html", programme, context)

@@ -116,7 +116,7 @@ def do_delete_page(*, page: Page) -> None:
 
 
 @transaction.atomic
-def do_attach_file(*, page: Page, upload: UploadedFile, content_type: str) -> PageFile:
+def do_attach_file(*, page: Page, upload: UploadedFile[bytes], content_type: str) -> PageFile:
     """Store an upload already checked with core.uploads.validate_upload, and mark the page updated.
 
     `content_type` is the type that check detected, not what the browser claimed.

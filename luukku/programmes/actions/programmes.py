@@ -202,7 +202,7 @@ def do_update_programme(
     ends_on: datetime.date,
     time_zone: str,
     plan_unit: str,
-    cover_image: UploadedFile | None = None,
+    cover_image: UploadedFile[bytes] | None = None,
     remove_cover: bool = False,
 ) -> Programme:
     """Change a programme's settings; a new cover replaces (and deletes) the old one."""

@@ -7,7 +7,9 @@ import pytest
 from django.test import Client
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation
+from luukku.core.testing.http import ClientResponse
 from luukku.programmes.models import Programme, ProgrammeMembership
 from luukku.programmes.tests.factories import make_page, make_person, make_programme, make_section
 
@@ -16,12 +18,12 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/programmes/"
 
 
-def _post(client: Client, url: str, payload: dict[str, object]):
+def _post(client: Client, url: str, payload: dict[str, object]) -> ClientResponse:
     return client.post(url, json.dumps(payload), content_type="application/json")
 
 
 def test_list_returns_only_my_programmes(
-    programme: Programme, participant: User, organisation: Organisation, signed_in
+    programme: Programme, participant: User, organisation: Organisation, signed_in: SignIn
 ) -> None:
     make_programme(organisation, coach=make_person("x@example.com"), name="Not mine")
     response = signed_in(participant).get(BASE)
@@ -31,7 +33,7 @@ def test_list_returns_only_my_programmes(
 
 
 def test_detail_shows_participants_only_opened_sections(
-    programme: Programme, participant: User, signed_in
+    programme: Programme, participant: User, signed_in: SignIn
 ) -> None:
     make_page(make_section(programme, title="Open"))
     make_section(programme, title="Later", opens_on=programme.today() + datetime.timedelta(days=3))
@@ -41,7 +43,7 @@ def test_detail_shows_participants_only_opened_sections(
 
 
 def test_detail_of_a_foreign_programme_is_404(
-    programme: Programme, other_organisation: Organisation, participant: User, signed_in
+    programme: Programme, other_organisation: Organisation, participant: User, signed_in: SignIn
 ) -> None:
     foreign = make_programme(other_organisation, coach=make_person("f@example.com"))
     response = signed_in(participant).get(f"{BASE}{foreign.pk}")
@@ -54,7 +56,7 @@ def test_signed_out_callers_get_401(programme: Programme, client: Client) -> Non
 
 
 def test_staff_create_a_programme_from_a_builtin_template(
-    staff_user: User, organisation: Organisation, signed_in
+    staff_user: User, organisation: Organisation, signed_in: SignIn
 ) -> None:
     response = _post(
         signed_in(staff_user),
@@ -73,7 +75,7 @@ def test_staff_create_a_programme_from_a_builtin_template(
 
 
 def test_non_staff_cannot_create_programmes(
-    participant: User, organisation: Organisation, signed_in
+    participant: User, organisation: Organisation, signed_in: SignIn
 ) -> None:
     response = _post(
         signed_in(participant),
@@ -85,7 +87,7 @@ def test_non_staff_cannot_create_programmes(
 
 
 def test_invite_with_a_bad_row_returns_400_and_imports_nothing(
-    programme: Programme, coach: User, signed_in
+    programme: Programme, coach: User, signed_in: SignIn
 ) -> None:
     response = _post(
         signed_in(coach),
@@ -100,7 +102,7 @@ def test_invite_with_a_bad_row_returns_400_and_imports_nothing(
 
 
 def test_invite_adds_members_and_reports_existing_ones(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     response = _post(
         signed_in(coach),
@@ -117,7 +119,7 @@ def test_invite_adds_members_and_reports_existing_ones(
 
 
 def test_participants_cannot_invite_through_the_api(
-    programme: Programme, participant: User, signed_in
+    programme: Programme, participant: User, signed_in: SignIn
 ) -> None:
     response = _post(
         signed_in(participant), f"{BASE}{programme.pk}/invitations", {"addresses": "a@b.example"}

@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.programmes.models import Page, Programme, ProgrammeMembership, Section, Task
 from luukku.programmes.tests.factories import (
     make_page,
@@ -21,7 +23,7 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def test_every_coach_page_renders(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     page = make_page(section)
@@ -57,7 +59,7 @@ def test_every_coach_page_renders(
 
 
 def test_coach_uploads_a_cover_image_members_can_see(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     response = signed_in(coach).post(
         reverse("programmes:settings", args=[programme.pk]),
@@ -81,7 +83,10 @@ def test_coach_uploads_a_cover_image_members_can_see(
 
 
 def test_plan_query_count_does_not_grow_with_sections(
-    programme: Programme, participant: User, signed_in, django_assert_max_num_queries
+    programme: Programme,
+    participant: User,
+    signed_in: SignIn,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     client = signed_in(participant)
     url = reverse("programmes:plan", args=[programme.pk])
@@ -94,7 +99,7 @@ def test_plan_query_count_does_not_grow_with_sections(
 
 
 def test_deleting_asks_first_then_removes_section_page_and_task(
-    programme: Programme, coach: User, signed_in
+    programme: Programme, coach: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     page = make_page(section)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from luukku.accounts.actions import do_set_organisation_role
 from luukku.accounts.models import OrganisationRole, User
+from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation
 from luukku.programmes import actions
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole, Section
@@ -33,7 +34,7 @@ def _create(client: Client, template: str, **extra: str) -> Programme:
     return Programme.objects.get(name="Spring")
 
 
-def test_ten_week_template_creates_ten_weekly_sections(staff_user: User, signed_in) -> None:
+def test_ten_week_template_creates_ten_weekly_sections(staff_user: User, signed_in: SignIn) -> None:
     programme = _create(signed_in(staff_user), "builtin:coaching-10-week")
     sections = list(programme.sections.order_by("position"))
     assert len(sections) == 10
@@ -46,7 +47,7 @@ def test_ten_week_template_creates_ten_weekly_sections(staff_user: User, signed_
     assert programme.ends_on == START + datetime.timedelta(weeks=10, days=-1)
 
 
-def test_design_sprint_template_has_its_five_steps(staff_user: User, signed_in) -> None:
+def test_design_sprint_template_has_its_five_steps(staff_user: User, signed_in: SignIn) -> None:
     staff_user.language = "en"
     staff_user.save(update_fields=["language"])
     programme = _create(signed_in(staff_user), "builtin:design-sprint")
@@ -58,21 +59,21 @@ def test_design_sprint_template_has_its_five_steps(staff_user: User, signed_in) 
         assert section.tasks.get().due_on == section.opens_on + datetime.timedelta(days=6)
 
 
-def test_template_texts_follow_the_creators_language(staff_user: User, signed_in) -> None:
+def test_template_texts_follow_the_creators_language(staff_user: User, signed_in: SignIn) -> None:
     staff_user.language = "fi"
     staff_user.save(update_fields=["language"])
     programme = _create(signed_in(staff_user), "builtin:design-sprint")
-    assert programme.sections.order_by("position").first().title == "Ymmärrä"  # type: ignore[union-attr]
+    assert programme.sections.order_by("position")[0].title == "Ymmärrä"
 
 
-def test_swedish_creators_get_the_english_texts(staff_user: User, signed_in) -> None:
+def test_swedish_creators_get_the_english_texts(staff_user: User, signed_in: SignIn) -> None:
     staff_user.language = "sv"
     staff_user.save(update_fields=["language"])
     programme = _create(signed_in(staff_user), "builtin:coaching-10-week")
-    assert programme.sections.order_by("position").first().title == "Kick-off and goals"  # type: ignore[union-attr]
+    assert programme.sections.order_by("position")[0].title == "Kick-off and goals"
 
 
-def test_monthly_plan_opens_sections_a_month_apart(staff_user: User, signed_in) -> None:
+def test_monthly_plan_opens_sections_a_month_apart(staff_user: User, signed_in: SignIn) -> None:
     programme = _create(
         signed_in(staff_user),
         "builtin:design-sprint",
@@ -88,7 +89,7 @@ def test_monthly_plan_opens_sections_a_month_apart(staff_user: User, signed_in) 
 
 
 def test_creator_becomes_coach_and_time_zone_defaults_to_organisation(
-    staff_user: User, signed_in, organisation: Organisation
+    staff_user: User, signed_in: SignIn, organisation: Organisation
 ) -> None:
     programme = _create(signed_in(staff_user), "blank", ends_on="2025-06-01")
     membership = ProgrammeMembership.objects.get(programme=programme, user=staff_user)
@@ -98,7 +99,7 @@ def test_creator_becomes_coach_and_time_zone_defaults_to_organisation(
 
 
 def test_saved_template_copies_the_plan_with_relative_dates(
-    staff_user: User, signed_in, organisation: Organisation
+    staff_user: User, signed_in: SignIn, organisation: Organisation
 ) -> None:
     source = actions.do_create_programme(
         organisation=organisation,
@@ -121,7 +122,7 @@ def test_saved_template_copies_the_plan_with_relative_dates(
 
 
 def test_saved_template_of_another_organisation_is_not_offered(
-    staff_user: User, signed_in, other_organisation: Organisation
+    staff_user: User, signed_in: SignIn, other_organisation: Organisation
 ) -> None:
     other_coach = User.objects.create_user("other@example.com")
     source = actions.do_create_programme(
@@ -144,12 +145,12 @@ def test_saved_template_of_another_organisation_is_not_offered(
     assert not Programme.objects.filter(name="Spring").exists()
 
 
-def test_people_without_an_organisation_role_cannot_create(signed_in) -> None:
+def test_people_without_an_organisation_role_cannot_create(signed_in: SignIn) -> None:
     person = User.objects.create_user("someone@example.com")
     assert signed_in(person).get(reverse("programmes:create")).status_code == 404
 
 
-def test_end_before_start_is_refused_with_400(staff_user: User, signed_in) -> None:
+def test_end_before_start_is_refused_with_400(staff_user: User, signed_in: SignIn) -> None:
     response = signed_in(staff_user).post(
         reverse("programmes:create"),
         {
@@ -187,7 +188,7 @@ def test_split_offset_round_trips_with_add_units() -> None:
 
 
 def test_staff_of_several_organisations_pick_one(
-    staff_user: User, signed_in, other_organisation: Organisation
+    staff_user: User, signed_in: SignIn, other_organisation: Organisation
 ) -> None:
     do_set_organisation_role(
         organisation=other_organisation, user=staff_user, role=OrganisationRole.ADMIN

@@ -7,8 +7,10 @@ import time_machine
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.activity.actions import record_event
 from luukku.activity.models import Event, EventKind
+from luukku.core.models import Organisation
 from luukku.programmes import actions
 from luukku.programmes.models import Programme, ProgrammeMembership
 from luukku.programmes.tests.factories import (
@@ -41,7 +43,7 @@ def _visit(programme: Programme, user: User, at: datetime.datetime) -> None:
 
 
 def test_home_lists_pages_added_and_updated_since_the_last_visit(
-    programme: Programme, participant: User, signed_in
+    programme: Programme, participant: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     with time_machine.travel(MONDAY, tick=False):
@@ -61,7 +63,7 @@ def test_home_lists_pages_added_and_updated_since_the_last_visit(
 
 
 def test_home_lists_sections_opened_since_the_last_visit(
-    programme: Programme, participant: User, signed_in
+    programme: Programme, participant: User, signed_in: SignIn
 ) -> None:
     make_section(programme, title="Week two", opens_on=datetime.date(2025, 3, 10))
     _visit(programme, participant, MONDAY)
@@ -72,8 +74,8 @@ def test_home_lists_sections_opened_since_the_last_visit(
 
 def test_first_visit_counts_news_from_joining(
     programme: Programme,
-    organisation,
-    signed_in,
+    organisation: Organisation,
+    signed_in: SignIn,
 ) -> None:
     section = make_section(programme)
     with time_machine.travel(MONDAY, tick=False):
@@ -88,7 +90,9 @@ def test_first_visit_counts_news_from_joining(
     assert "Before joining" not in news
 
 
-def test_home_shows_upcoming_deadlines(programme: Programme, participant: User, signed_in) -> None:
+def test_home_shows_upcoming_deadlines(
+    programme: Programme, participant: User, signed_in: SignIn
+) -> None:
     section = make_section(programme)
     make_task(section, title="Past task", due_on=programme.today() - datetime.timedelta(days=1))
     make_task(section, title="Next task", due_on=programme.today() + datetime.timedelta(days=2))
@@ -98,7 +102,9 @@ def test_home_shows_upcoming_deadlines(programme: Programme, participant: User, 
     assert "Past task" not in deadlines
 
 
-def test_views_are_recorded_as_events(programme: Programme, participant: User, signed_in) -> None:
+def test_views_are_recorded_as_events(
+    programme: Programme, participant: User, signed_in: SignIn
+) -> None:
     page = make_page(make_section(programme))
     page_file = make_page_file(page)
     client = signed_in(participant)
@@ -117,7 +123,7 @@ def test_views_are_recorded_as_events(programme: Programme, participant: User, s
     )
 
 
-def test_observer_views_are_not_recorded(programme: Programme, signed_in) -> None:
+def test_observer_views_are_not_recorded(programme: Programme, signed_in: SignIn) -> None:
     observer = make_person("observer@example.com")
     ProgrammeMembership.objects.create(programme=programme, user=observer, role="observer")
     response = signed_in(observer).get(reverse("programmes:home", args=[programme.pk]))

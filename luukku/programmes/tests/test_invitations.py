@@ -1,21 +1,36 @@
 """Inviting people one by one or as a pasted/CSV list, all or nothing."""
 
+from typing import Protocol
+
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
+from luukku.core.testing.http import ClientResponse
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
 pytestmark = pytest.mark.django_db
 
 
+class Invite(Protocol):
+    def __call__(
+        self, client: Client, programme: Programme, addresses: str, role: str = ...
+    ) -> ClientResponse: ...
+
+
 @pytest.fixture
-def invite(django_capture_on_commit_callbacks):
+def invite(django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks) -> Invite:
     """Post the invite form; invitations are e-mailed once the transaction commits."""
 
-    def post(client, programme: Programme, addresses: str, role: str = "participant"):
+    def post(
+        client: Client, programme: Programme, addresses: str, role: str = "participant"
+    ) -> ClientResponse:
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
                 reverse("programmes:invite", args=[programme.pk]),
@@ -26,7 +41,7 @@ def invite(django_capture_on_commit_callbacks):
 
 
 def test_a_bad_row_imports_nobody_and_reports_its_line(
-    programme: Programme, coach: User, signed_in, invite
+    programme: Programme, coach: User, signed_in: SignIn, invite: Invite
 ) -> None:
     addresses = "anna@example.com\nBertta, bertta@example.com\nnot-an-address\n"
     response = invite(signed_in(coach), programme, addresses)
@@ -37,7 +52,9 @@ def test_a_bad_row_imports_nobody_and_reports_its_line(
     assert mail.outbox == []
 
 
-def test_duplicates_are_merged(programme: Programme, coach: User, signed_in, invite) -> None:
+def test_duplicates_are_merged(
+    programme: Programme, coach: User, signed_in: SignIn, invite: Invite
+) -> None:
     response = invite(
         signed_in(coach), programme, "anna@example.com\nAnna@Example.com\nbo@example.com"
     )
@@ -47,7 +64,7 @@ def test_duplicates_are_merged(programme: Programme, coach: User, signed_in, inv
 
 
 def test_existing_member_is_reported_not_duplicated(
-    programme: Programme, coach: User, participant: User, signed_in, invite
+    programme: Programme, coach: User, participant: User, signed_in: SignIn, invite: Invite
 ) -> None:
     client = signed_in(coach)
     response = invite(client, programme, f"{participant.email}\nnew@example.com", role="coach")
@@ -55,13 +72,13 @@ def test_existing_member_is_reported_not_duplicated(
     assert ProgrammeMembership.objects.get(programme=programme, user=participant).role == (
         ProgrammeRole.PARTICIPANT
     )
-    messages = [str(m) for m in response.wsgi_request._messages]
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert any("Already a member" in m and str(participant) in m for m in messages)
     assert [message.to for message in mail.outbox] == [["new@example.com"]]
 
 
 def test_invitation_email_carries_a_sign_in_link_to_the_programme(
-    programme: Programme, coach: User, signed_in, invite
+    programme: Programme, coach: User, signed_in: SignIn, invite: Invite
 ) -> None:
     invite(signed_in(coach), programme, "Maija Meikäläinen, maija@example.com")
     (message,) = mail.outbox
@@ -77,7 +94,7 @@ def test_invitation_email_carries_a_sign_in_link_to_the_programme(
 
 
 def test_csv_file_with_header_is_imported(
-    programme: Programme, coach: User, signed_in, invite
+    programme: Programme, coach: User, signed_in: SignIn, invite: Invite
 ) -> None:
     csv_file = SimpleUploadedFile(
         "people.csv", b"name,email\nAino,aino@example.com\nEero,eero@example.com\n"
@@ -94,12 +111,14 @@ def test_csv_file_with_header_is_imported(
     ]
 
 
-def test_empty_list_is_refused(programme: Programme, coach: User, signed_in, invite) -> None:
+def test_empty_list_is_refused(
+    programme: Programme, coach: User, signed_in: SignIn, invite: Invite
+) -> None:
     assert invite(signed_in(coach), programme, "   \n").status_code == 400
 
 
 def test_participant_cannot_invite(
-    programme: Programme, participant: User, signed_in, invite
+    programme: Programme, participant: User, signed_in: SignIn, invite: Invite
 ) -> None:
     response = invite(signed_in(participant), programme, "x@example.com")
     assert response.status_code == 404

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 from luukku.programmes.tests.factories import add_member, make_person
 
@@ -18,7 +19,7 @@ def observer(programme: Programme) -> User:
 
 
 def test_coach_sees_everyone_with_address_and_role(
-    programme: Programme, coach: User, participant: User, observer: User, signed_in
+    programme: Programme, coach: User, participant: User, observer: User, signed_in: SignIn
 ) -> None:
     html = signed_in(coach).get(reverse("programmes:members", args=[programme.pk])).content
     text = html.decode()
@@ -28,7 +29,7 @@ def test_coach_sees_everyone_with_address_and_role(
 
 
 def test_participant_sees_names_of_participants_and_coaches_only(
-    programme: Programme, coach: User, participant: User, observer: User, signed_in
+    programme: Programme, coach: User, participant: User, observer: User, signed_in: SignIn
 ) -> None:
     text = signed_in(participant).get(reverse("programmes:members", args=[programme.pk])).content
     html = text.decode()
@@ -39,7 +40,7 @@ def test_participant_sees_names_of_participants_and_coaches_only(
 
 
 def test_coach_changes_a_role(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     membership = ProgrammeMembership.objects.get(programme=programme, user=participant)
     url = reverse("programmes:member_role", args=[programme.pk, membership.pk])
@@ -49,7 +50,7 @@ def test_coach_changes_a_role(
 
 
 def test_coach_removes_a_member(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     membership = ProgrammeMembership.objects.get(programme=programme, user=participant)
     url = reverse("programmes:member_remove", args=[programme.pk, membership.pk])
@@ -60,7 +61,7 @@ def test_coach_removes_a_member(
     assert User.objects.filter(pk=participant.pk).exists()
 
 
-def test_last_coach_cannot_step_down(programme: Programme, coach: User, signed_in) -> None:
+def test_last_coach_cannot_step_down(programme: Programme, coach: User, signed_in: SignIn) -> None:
     membership = ProgrammeMembership.objects.get(programme=programme, user=coach)
     client = signed_in(coach)
     role_url = reverse("programmes:member_role", args=[programme.pk, membership.pk])
@@ -72,7 +73,7 @@ def test_last_coach_cannot_step_down(programme: Programme, coach: User, signed_i
 
 
 def test_participant_cannot_change_roles(
-    programme: Programme, participant: User, signed_in
+    programme: Programme, participant: User, signed_in: SignIn
 ) -> None:
     membership = ProgrammeMembership.objects.get(programme=programme, user=participant)
     url = reverse("programmes:member_role", args=[programme.pk, membership.pk])

@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.programmes.models import Page, PageFile, Programme
 from luukku.programmes.tests.factories import PDF_BYTES, make_page, make_page_file, make_section
 
@@ -18,7 +20,7 @@ def _page_data(**extra: object) -> dict[str, object]:
 
 
 def test_script_is_stripped_from_page_text(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     body = '<p>Hello<script>alert("x")</script></p><a href="javascript:alert(1)">x</a>'
@@ -39,7 +41,9 @@ def test_plain_text_becomes_paragraphs(programme: Programme) -> None:
     assert page.body_html == "<p>First line</p>\n\n<p>Second &lt;b</p>"
 
 
-def test_non_http_video_link_is_refused(programme: Programme, coach: User, signed_in) -> None:
+def test_non_http_video_link_is_refused(
+    programme: Programme, coach: User, signed_in: SignIn
+) -> None:
     section = make_section(programme)
     response = signed_in(coach).post(
         reverse("programmes:page_create", args=[programme.pk, section.pk]),
@@ -50,7 +54,7 @@ def test_non_http_video_link_is_refused(programme: Programme, coach: User, signe
 
 
 def test_youtube_video_is_shown_as_a_link(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     signed_in(coach).post(
@@ -66,7 +70,7 @@ def test_youtube_video_is_shown_as_a_link(
 
 
 def test_uploaded_file_is_downloaded_as_an_attachment(
-    programme: Programme, coach: User, participant: User, signed_in
+    programme: Programme, coach: User, participant: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     upload = SimpleUploadedFile("Week 1 notes.pdf", PDF_BYTES, content_type="application/pdf")
@@ -82,11 +86,11 @@ def test_uploaded_file_is_downloaded_as_an_attachment(
     download = client.get(reverse("programmes:file", args=[programme.pk, page_file.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
-    assert b"".join(download.streaming_content) == PDF_BYTES
+    assert download.getvalue() == PDF_BYTES
 
 
 def test_too_large_upload_is_refused_and_not_stored(
-    programme: Programme, coach: User, signed_in, settings
+    programme: Programme, coach: User, signed_in: SignIn, settings: Settings
 ) -> None:
     settings.MAX_UPLOAD_BYTES = 100
     section = make_section(programme)
@@ -102,7 +106,7 @@ def test_too_large_upload_is_refused_and_not_stored(
 
 
 def test_wrong_file_type_is_refused_and_not_stored(
-    programme: Programme, coach: User, signed_in, settings
+    programme: Programme, coach: User, signed_in: SignIn, settings: Settings
 ) -> None:
     page = make_page(make_section(programme))
     upload = SimpleUploadedFile("tool.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00")
@@ -117,7 +121,9 @@ def test_wrong_file_type_is_refused_and_not_stored(
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
 
 
-def test_wrong_cover_image_type_is_refused(programme: Programme, coach: User, signed_in) -> None:
+def test_wrong_cover_image_type_is_refused(
+    programme: Programme, coach: User, signed_in: SignIn
+) -> None:
     response = signed_in(coach).post(
         reverse("programmes:settings", args=[programme.pk]),
         {
@@ -136,7 +142,10 @@ def test_wrong_cover_image_type_is_refused(programme: Programme, coach: User, si
 
 
 def test_coach_removing_a_file_deletes_it(
-    programme: Programme, coach: User, signed_in, django_capture_on_commit_callbacks
+    programme: Programme,
+    coach: User,
+    signed_in: SignIn,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     page_file = make_page_file(make_page(make_section(programme)))
     path = page_file.file.path

@@ -1,9 +1,11 @@
 """Who may see what: other programmes, other organisations and coach pages are 404."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from luukku.accounts.models import User
+from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation
 from luukku.programmes.models import Programme
 from luukku.programmes.tests.factories import (
@@ -38,7 +40,7 @@ def _content_urls(programme: Programme) -> list[str]:
 
 
 def test_participant_of_one_programme_gets_404_in_another(
-    participant: User, other_programme: Programme, signed_in
+    participant: User, other_programme: Programme, signed_in: SignIn
 ) -> None:
     client = signed_in(participant)
     for url in _content_urls(other_programme):
@@ -46,7 +48,7 @@ def test_participant_of_one_programme_gets_404_in_another(
 
 
 def test_participant_gets_404_for_another_organisations_programme(
-    participant: User, other_organisation: Organisation, signed_in
+    participant: User, other_organisation: Organisation, signed_in: SignIn
 ) -> None:
     foreign_coach = make_person("foreign@example.com")
     foreign = make_programme(other_organisation, coach=foreign_coach)
@@ -56,7 +58,7 @@ def test_participant_gets_404_for_another_organisations_programme(
 
 
 def test_page_of_another_programme_is_404_even_through_my_programme_url(
-    programme: Programme, participant: User, other_programme: Programme, signed_in
+    programme: Programme, participant: User, other_programme: Programme, signed_in: SignIn
 ) -> None:
     page = make_page(make_section(other_programme))
     url = reverse("programmes:page", args=[programme.pk, page.pk])
@@ -64,7 +66,7 @@ def test_page_of_another_programme_is_404_even_through_my_programme_url(
 
 
 def test_participant_cannot_reach_coach_pages(
-    programme: Programme, participant: User, signed_in
+    programme: Programme, participant: User, signed_in: SignIn
 ) -> None:
     section = make_section(programme)
     page = make_page(section)
@@ -98,21 +100,21 @@ def test_participant_cannot_reach_coach_pages(
     assert programme.sections.get().pages.get().files.count() == 1
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(programme: Programme, client) -> None:
+def test_signed_out_visitors_are_sent_to_sign_in(programme: Programme, client: Client) -> None:
     response = client.get(reverse("programmes:home", args=[programme.pk]))
     assert response.status_code == 302
     assert reverse("accounts:sign_in") in response["Location"]
 
 
 def test_organisation_admin_counts_as_coach(
-    programme: Programme, org_admin: User, signed_in
+    programme: Programme, org_admin: User, signed_in: SignIn
 ) -> None:
     response = signed_in(org_admin).get(reverse("programmes:settings", args=[programme.pk]))
     assert response.status_code == 200
 
 
 def test_programme_list_shows_only_my_programmes(
-    programme: Programme, participant: User, other_programme: Programme, signed_in
+    programme: Programme, participant: User, other_programme: Programme, signed_in: SignIn
 ) -> None:
     content = signed_in(participant).get(reverse("programmes:list")).content.decode()
     assert programme.name in content

@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 
 from luukku.accounts.models import User
-from luukku.programmes.models import Programme
+from luukku.accounts.testing import SignIn
+from luukku.programmes.models import Programme, Section
 from luukku.programmes.tests.factories import make_page, make_page_file, make_section
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +20,12 @@ JUST_AFTER_MIDNIGHT = datetime.datetime(2025, 3, 9, 22, 30, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
-def later_section(programme: Programme):
+def later_section(programme: Programme) -> Section:
     return make_section(programme, title="Week two", opens_on=OPENS_ON)
 
 
 def test_participant_gets_404_for_a_section_before_it_opens(
-    programme: Programme, participant: User, later_section, signed_in
+    programme: Programme, participant: User, later_section: Section, signed_in: SignIn
 ) -> None:
     client = signed_in(participant)
     with time_machine.travel(EVENING_BEFORE, tick=False):
@@ -33,7 +34,7 @@ def test_participant_gets_404_for_a_section_before_it_opens(
 
 
 def test_section_opens_at_midnight_in_the_programme_time_zone(
-    programme: Programme, participant: User, later_section, signed_in
+    programme: Programme, participant: User, later_section: Section, signed_in: SignIn
 ) -> None:
     client = signed_in(participant)
     with time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False):
@@ -42,7 +43,7 @@ def test_section_opens_at_midnight_in_the_programme_time_zone(
 
 
 def test_pages_and_files_of_an_unopened_section_are_404_for_participants(
-    programme: Programme, participant: User, later_section, signed_in
+    programme: Programme, participant: User, later_section: Section, signed_in: SignIn
 ) -> None:
     page = make_page(later_section, title="Hidden page")
     page_file = make_page_file(page)
@@ -56,7 +57,7 @@ def test_pages_and_files_of_an_unopened_section_are_404_for_participants(
 
 
 def test_coach_can_open_an_unopened_section_and_sees_it_marked(
-    programme: Programme, coach: User, later_section, signed_in
+    programme: Programme, coach: User, later_section: Section, signed_in: SignIn
 ) -> None:
     with time_machine.travel(EVENING_BEFORE, tick=False):
         url = reverse("programmes:section", args=[programme.pk, later_section.pk])
@@ -66,7 +67,7 @@ def test_coach_can_open_an_unopened_section_and_sees_it_marked(
 
 
 def test_plan_lists_only_opened_sections_for_participants(
-    programme: Programme, participant: User, later_section, signed_in
+    programme: Programme, participant: User, later_section: Section, signed_in: SignIn
 ) -> None:
     make_section(programme, title="Open from the start")
     client = signed_in(participant)
@@ -77,14 +78,14 @@ def test_plan_lists_only_opened_sections_for_participants(
 
 
 def test_plan_shows_coaches_every_section(
-    programme: Programme, coach: User, later_section, signed_in
+    programme: Programme, coach: User, later_section: Section, signed_in: SignIn
 ) -> None:
     with time_machine.travel(EVENING_BEFORE, tick=False):
         content = signed_in(coach).get(reverse("programmes:plan", args=[programme.pk])).content
     assert "Week two" in content.decode()
 
 
-def test_coach_can_reorder_sections(programme: Programme, coach: User, signed_in) -> None:
+def test_coach_can_reorder_sections(programme: Programme, coach: User, signed_in: SignIn) -> None:
     first = make_section(programme, title="First")
     second = make_section(programme, title="Second")
     client = signed_in(coach)
@@ -96,7 +97,7 @@ def test_coach_can_reorder_sections(programme: Programme, coach: User, signed_in
 
 
 def test_coach_creates_a_section_with_an_opening_date(
-    programme: Programme, coach: User, signed_in
+    programme: Programme, coach: User, signed_in: SignIn
 ) -> None:
     response = signed_in(coach).post(
         reverse("programmes:section_create", args=[programme.pk]),

@@ -24,7 +24,7 @@ def _members_page(
         # Coaches see each member's participation; participants see names only.
         participation = activity_queries.participation_by_member(programme.pk)
         for membership in memberships:
-            membership.participation = participation.get(membership.user_id)  # type: ignore[attr-defined]
+            membership.participation = participation.get(membership.user_id)  # type: ignore[attr-defined]  # set on the row for the template
     context = {
         "memberships": memberships,
         "role_form": RoleForm(),
