@@ -1,18 +1,9 @@
 """Read-only admin views of discussions; moderation happens in the app, by coaches."""
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from luukku.core.admin import ReadOnlyAdmin
 from luukku.discussions.models import Comment, Thread
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    # Writes go through actions; the admin only looks.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Thread)

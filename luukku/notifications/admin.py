@@ -1,18 +1,9 @@
 """Read-only admin views: staff can see what was sent and why a delivery failed."""
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from luukku.core.admin import ReadOnlyAdmin
 from luukku.notifications.models import EmailDelivery, Notification
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    # Writes go through actions; the admin only looks.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Notification)
