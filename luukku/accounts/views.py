@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from luukku.accounts import actions
+from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.forms import PasswordSignInForm, ProfileForm, SignInForm
 from luukku.accounts.models import User, normalise_email
 from luukku.core.middleware import SESSION_TIME_ZONE_KEY
@@ -93,8 +94,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = signed_in_user(request)
     initial = {
         "display_name": user.display_name,
         "language": user.language,

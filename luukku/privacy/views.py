@@ -5,27 +5,21 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.privacy import queries
 
 VISITS_SHOWN = 10
 
 
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # login_required has turned everyone else away
-    return user
-
-
 @login_required
 def my_data(request: HttpRequest) -> HttpResponse:
-    data = queries.my_data(_person(request))
+    data = queries.my_data(signed_in_user(request))
     return render(request, "privacy/my_data.html", {**data, "visits_shown": VISITS_SHOWN})
 
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
-    data = queries.my_data(_person(request), every_event=True)
+    data = queries.my_data(signed_in_user(request), every_event=True)
     response = JsonResponse(
         data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2, "ensure_ascii": False}
     )

@@ -13,6 +13,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.addresses import parse_address_list
 from luukku.accounts.models import User
 from luukku.core.models import Organisation
@@ -97,11 +98,6 @@ class InvitationOut(Schema):
     duplicates_merged: int
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _access(
     request: HttpRequest, programme_id: int, roles: tuple[str, ...] | None = None
 ) -> Programme:
@@ -165,7 +161,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> dict[str, object]:
 @router.post("/", response={201: ProgrammeOut})
 def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status[dict[str, object]]:
     """Create a programme from 'blank', 'builtin:<key>' or 'saved:<id>' (organisation staff)."""
-    user = _user(request)
+    user = signed_in_user(request)
     organisation = (
         queries.organisations_for_creating(user).filter(pk=payload.organisation_id).first()
     )
@@ -212,7 +208,7 @@ def invite(
         )
     result = actions.do_invite_members(
         programme=programme,
-        inviter=_user(request),
+        inviter=signed_in_user(request),
         invitees=address_list.invitees,
         role=payload.role,
         message=payload.message,
