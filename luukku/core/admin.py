@@ -102,15 +102,49 @@ class LocalMailAdmin(ReadOnlyAdmin):
     search_fields = ["subject", "to_addresses"]
 
 
-class OpeningPeriodInline(ReadOnlyInline):
+class OpeningPeriodInline(_TabularInline):
+    """Edited here only as part of the whole week, which ScheduleAdmin saves with the action."""
+
     model = OpeningPeriod
+    extra = 1
 
 
 @admin.register(Schedule)
-class ScheduleAdmin(ReadOnlyAdmin):
+class ScheduleAdmin(_ModelAdmin):
+    """Weeks with split days (a lunch break) are edited here; the hours page takes one a day."""
+
     list_display = ["name", "organisation", "time_zone"]
     list_filter = ["organisation"]
     inlines = [OpeningPeriodInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["organisation"] if obj else []
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # services and team desks point at it
+
+    def save_model(self, request: HttpRequest, obj: Schedule, form: Any, change: bool) -> None:
+        """Nothing yet: the week is saved with its periods in save_related, in one action."""
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        schedule = form.instance
+        periods = [
+            (row["weekday"], row["opens"], row["closes"])
+            for formset in formsets
+            for row in formset.cleaned_data
+            if row and not row.get("DELETE")
+        ]
+        saved = actions.do_save_schedule(
+            organisation=schedule.organisation,
+            name=schedule.name,
+            time_zone=schedule.time_zone,
+            periods=periods,
+            schedule=schedule if change else None,
+        )
+        schedule.pk = saved.pk
+        for formset in formsets:
+            # The admin's history message reads these, which only formset.save() would set.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 @admin.register(Service)

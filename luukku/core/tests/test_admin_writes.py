@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from luukku.accounts.models import User
-from luukku.core.models import Organisation, Service
+from luukku.core.models import Organisation, Schedule, Service
 
 
 @pytest.fixture
@@ -69,3 +69,34 @@ def test_admin_cannot_change_a_catalogue_service(
     assert (changed.status_code, deleted.status_code) == (403, 403)
     service.refresh_from_db()
     assert service.name == "Chat"
+
+
+def _week(
+    organisation: Organisation, *periods: tuple[str, str, str], **fields: str
+) -> dict[str, str]:
+    data = {"organisation": str(organisation.pk), "name": "Desk", "time_zone": "Europe/Helsinki"}
+    data |= {"periods-TOTAL_FORMS": str(len(periods)), "periods-INITIAL_FORMS": "0"}
+    for number, (weekday, opens, closes) in enumerate(periods):
+        data |= {f"periods-{number}-weekday": weekday, f"periods-{number}-opens": opens,
+                 f"periods-{number}-closes": closes}  # fmt: skip
+    return data | fields
+
+
+def test_admin_saves_a_split_day_through_the_schedule_action(
+    installer: Client, organisation: Organisation
+) -> None:
+    data = _week(organisation, ("0", "09:00", "12:00"), ("0", "13:00", "16:00"))
+    response = installer.post("/admin/core/schedule/add/", data)
+    assert response.status_code == 302
+    schedule = Schedule.objects.get(organisation=organisation, name="Desk")
+    assert [(p.opens.hour, p.closes.hour) for p in schedule.periods.all()] == [(9, 12), (13, 16)]
+
+
+def test_admin_refuses_a_period_that_closes_before_it_opens_and_stores_nothing(
+    installer: Client, organisation: Organisation
+) -> None:
+    response = installer.post(
+        "/admin/core/schedule/add/", _week(organisation, ("0", "16:00", "09:00"))
+    )
+    assert response.status_code == 200
+    assert not Schedule.objects.filter(name="Desk").exists()
