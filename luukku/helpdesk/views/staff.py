@@ -15,7 +15,7 @@ from luukku.core.spreadsheets import spreadsheet_row
 from luukku.helpdesk import actions, queries, stats
 from luukku.helpdesk.forms import AssignForm, NoteForm, RerouteForm, StaffReplyForm, StatusForm
 from luukku.helpdesk.models import Request
-from luukku.helpdesk.views import attachment_response
+from luukku.helpdesk.views.public import attachment_response
 
 
 @login_required
