@@ -191,8 +191,9 @@ def access_service(organisation: Organisation, service_id: int) -> Service:
     return found
 
 
-def schedules_of(organisation: Organisation) -> QuerySet[Schedule]:
-    return Schedule.objects.filter(organisation=organisation)
+def schedules_of(organisation: Organisation, *, with_periods: bool = False) -> QuerySet[Schedule]:
+    found = Schedule.objects.filter(organisation=organisation)
+    return found.prefetch_related("periods") if with_periods else found
 
 
 def access_schedule(organisation: Organisation, schedule_id: int) -> Schedule:

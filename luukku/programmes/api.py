@@ -124,7 +124,7 @@ def _programme_out(request: HttpRequest, programme: Programme) -> dict[str, obje
 @router.get("/", response=list[ProgrammeOut])
 def list_programmes(request: HttpRequest) -> list[dict[str, object]]:
     """The programmes I belong to (or run as an organisation admin)."""
-    programmes = queries.programmes_for(request.user).order_by("-starts_on", "name")
+    programmes = queries.programmes_listed_for(request.user)
     return [_programme_out(request, programme) for programme in programmes]
 
 

@@ -34,7 +34,7 @@ def _schedule(organisation: Organisation, schedule_id: int | None) -> Schedule |
 @login_required
 def hours(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = queries.access_desk_admin(request.user, organisation_id)
-    schedules = queries.schedules_of(organisation).prefetch_related("periods")
+    schedules = queries.schedules_of(organisation, with_periods=True)
     context = {"organisation": organisation, "schedules": schedules}
     return render(request, "helpdesk/staff/hours.html", context)
 

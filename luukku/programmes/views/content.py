@@ -19,8 +19,8 @@ def section(request: HttpRequest, programme_id: int, section_id: int) -> HttpRes
     programme = found.programme
     context = {
         "section": found,
-        "pages": found.pages.order_by("position", "id"),
-        "tasks": found.tasks.order_by("due_on", "id"),
+        "pages": queries.section_pages(found),
+        "tasks": queries.section_tasks(found),
         "today": programme.today(),
     }
     record_view(request, programme, f"section:{found.pk}")

@@ -25,7 +25,7 @@ COACH = queries.COACH_ONLY
 @login_required
 @require_safe
 def programme_list(request: HttpRequest) -> HttpResponse:
-    programmes = queries.programmes_for(request.user).order_by("-starts_on", "name")
+    programmes = queries.programmes_listed_for(request.user)
     can_create = queries.organisations_for_creating(request.user).exists()
     return render(
         request, "programmes/list.html", {"programmes": programmes, "can_create": can_create}
