@@ -60,6 +60,20 @@ def do_set_organisation_role(
     return membership
 
 
+def do_remove_organisation_role(*, membership: OrganisationMembership) -> None:
+    """Take a person's role in an organisation away; their account and programmes stay."""
+    membership.delete()
+
+
+def do_set_account_access(
+    *, user: User, is_active: bool, is_staff: bool, is_superuser: bool
+) -> User:
+    """Switch an account off or on, or give it the Django admin (installation staff only)."""
+    user.is_active, user.is_staff, user.is_superuser = is_active, is_staff, is_superuser
+    user.save(update_fields=["is_active", "is_staff", "is_superuser"])
+    return user
+
+
 def _create_link(
     user: User, purpose: LinkPurpose, next_path: str, minutes: int
 ) -> tuple[SignInLink, str]:

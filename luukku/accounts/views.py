@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luukku.accounts import actions
+from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.forms import PasswordSignInForm, ProfileForm, SignInForm
 from luukku.accounts.models import User, normalise_email
 from luukku.core.middleware import SESSION_TIME_ZONE_KEY
@@ -94,9 +94,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not isinstance(user, User):  # login_required lets no one else in
-        raise PermissionDenied
+    user = signed_in_user(request)
     initial = {
         "display_name": user.display_name,
         "language": user.language,

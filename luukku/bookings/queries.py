@@ -27,6 +27,7 @@ from luukku.bookings.models import (
     DateException,
     WeeklyHours,
 )
+from luukku.core.models import Organisation
 from luukku.core.tokens import hash_token
 from luukku.programmes import queries as programme_queries
 
@@ -104,6 +105,31 @@ def staff_organisation_ids(user: AnyUser) -> list[int]:
         return []
     return list(
         OrganisationMembership.objects.filter(user=person).values_list("organisation_id", flat=True)
+    )
+
+
+def staff_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Organisations where the user advises (admin or staff)."""
+    return Organisation.objects.filter(pk__in=staff_organisation_ids(user))
+
+
+def recent_calendar_bookings(calendar: BookingCalendar, *, days: int = 30) -> QuerySet[Booking]:
+    """The calendar's bookings that ended at most `days` ago or are still to come, by start."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return (
+        Booking.objects.filter(calendar=calendar, ends_at__gte=since)
+        .select_related("advisor__user", "topic")
+        .order_by("starts_at")
+    )
+
+
+def feed_bookings(schedule: AdvisorSchedule, *, days: int = 60) -> QuerySet[Booking]:
+    """What the advisor's calendar feed lists: bookings not cancelled, from `days` ago on."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return (
+        Booking.objects.filter(advisor=schedule, ends_at__gte=since)
+        .exclude(status=BookingStatus.CANCELLED)
+        .select_related("calendar", "advisor__user", "topic")
     )
 
 

@@ -20,6 +20,17 @@ def do_create_organisation(*, name: str, slug: str = "", time_zone: str = "") ->
     return organisation
 
 
+def do_update_organisation(
+    *, organisation: Organisation, name: str, time_zone: str, brand_colour: str
+) -> Organisation:
+    """Rename or re-zone an organisation; its slug stays, being in links people already hold."""
+    organisation.name, organisation.time_zone = name, time_zone
+    organisation.brand_colour = brand_colour
+    organisation.full_clean()
+    organisation.save(update_fields=["name", "time_zone", "brand_colour"])
+    return organisation
+
+
 def do_create_team(*, organisation: Organisation, name: str, description: str = "") -> Team:
     team = Team(organisation=organisation, name=name, description=description)
     team.full_clean()

@@ -1,27 +1,13 @@
 """Read-only admin views of discussions; moderation happens in the app, by coaches."""
 
-from typing import TypeVar
-
 from django.contrib import admin
-from django.db import models
-from django.http import HttpRequest
 
+from luukku.core.admin import ReadOnlyAdmin
 from luukku.discussions.models import Comment, Thread
-
-AnyModel = TypeVar("AnyModel", bound=models.Model)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[AnyModel]):
-    # Writes go through actions; the admin only looks.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Thread)
-class ThreadAdmin(ReadOnlyAdmin[Thread]):
+class ThreadAdmin(ReadOnlyAdmin):
     list_display = ["title", "programme", "author", "pinned", "locked", "created_at", "deleted_at"]
     list_filter = ["pinned", "locked"]
     list_select_related = ["programme", "author"]
@@ -29,6 +15,6 @@ class ThreadAdmin(ReadOnlyAdmin[Thread]):
 
 
 @admin.register(Comment)
-class CommentAdmin(ReadOnlyAdmin[Comment]):
+class CommentAdmin(ReadOnlyAdmin):
     list_display = ["thread", "author", "created_at", "deleted_at", "removed_by_moderator"]
     list_select_related = ["thread", "author"]

@@ -12,10 +12,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.core.html import plain_text_to_html
 from luukku.discussions import actions, queries
 from luukku.discussions.models import Comment, Thread
@@ -117,12 +117,6 @@ class ReactionOut(Schema):
     reacted: bool
 
 
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):  # django_auth lets no one else in
-        raise AuthenticationError
-    return request.user
-
-
 def _html(body: str, body_html: str) -> str:
     """Plain text (as from a textarea) or HTML; the action sanitises either way."""
     return body_html if body_html.strip() else plain_text_to_html(body)
@@ -132,7 +126,7 @@ def _html(body: str, body_html: str) -> str:
 def list_threads(request: HttpRequest, programme_id: int) -> list[Thread]:
     with _refusals_as_errors():
         programme = programme_queries.access_programme(request.user, programme_id)
-        return list(queries.threads_of_programme(_user(request), programme))
+        return list(queries.threads_of_programme(signed_in_user(request), programme))
 
 
 @router.post("/programmes/{programme_id}/threads", response={201: ThreadOut})
@@ -143,7 +137,7 @@ def create_thread(request: HttpRequest, programme_id: int, data: ThreadIn) -> St
         if data.page_id is not None:
             page = programme_queries.access_page(request.user, data.page_id)
         thread = actions.do_create_thread(
-            user=_user(request),
+            user=signed_in_user(request),
             programme=programme,
             page=page,
             title=data.title,
@@ -163,7 +157,7 @@ def add_comment(request: HttpRequest, thread_id: int, data: CommentIn) -> Status
     with _refusals_as_errors():
         thread = queries.access_thread(request.user, thread_id)
         comment = actions.do_add_comment(
-            user=_user(request), thread=thread, body_html=_html(data.body, data.body_html)
+            user=signed_in_user(request), thread=thread, body_html=_html(data.body, data.body_html)
         )
         return Status(201, comment)
 
@@ -172,7 +166,7 @@ def _toggle(
     request: HttpRequest, data: ReactionIn, find: Callable[[], dict[str, Any]]
 ) -> dict[str, bool]:
     with _refusals_as_errors():
-        reacted = actions.do_toggle_reaction(user=_user(request), kind=data.kind, **find())
+        reacted = actions.do_toggle_reaction(user=signed_in_user(request), kind=data.kind, **find())
         return {"reacted": reacted}
 
 

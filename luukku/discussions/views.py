@@ -11,42 +11,41 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.core.html import plain_text_to_html
 from luukku.discussions import actions, queries
 from luukku.discussions.forms import CommentForm, ThreadForm, html_to_plain_text
 from luukku.discussions.models import Comment, Thread
 from luukku.discussions.notify import thread_url
 from luukku.programmes import queries as programme_queries
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Page, Programme
 
 PAGE_SIZE = 30
 
 
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):  # login_required lets no one else in
-        raise PermissionDenied
-    return request.user
+def _can_post(request: HttpRequest, programme: Programme) -> bool:
+    return programme_queries.role_in(signed_in_user(request), programme) in queries.POSTING_ROLES
 
 
-def _programme_context(request: HttpRequest, programme: Programme) -> dict[str, Any]:
-    user = _user(request)
-    role = programme_queries.role_in(user, programme)
-    return {
-        "programme": programme,
-        "membership": programme_queries.get_membership(user, programme),
-        "can_post": role in queries.POSTING_ROLES,
-        "is_coach": role == "coach",
-    }
+def _render(
+    request: HttpRequest,
+    template: str,
+    programme: Programme,
+    context: dict[str, Any],
+    status: int = 200,
+) -> HttpResponse:
+    """A discussions page inside programme_base.html, with whether the viewer may post."""
+    context = {"can_post": _can_post(request, programme), **context}
+    return render_programme_page(request, template, programme, context, status=status)
 
 
 @login_required
 def thread_list(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_queries.access_programme(request.user, programme_id)
-    threads = queries.threads_of_programme(_user(request), programme)
+    threads = queries.threads_of_programme(signed_in_user(request), programme)
     page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = _programme_context(request, programme) | {"threads": page}
-    return render(request, "discussions/list.html", context)
+    return _render(request, "discussions/list.html", programme, {"threads": page})
 
 
 def _page_for(request: HttpRequest, programme: Programme) -> Page | None:
@@ -64,15 +63,14 @@ def _page_for(request: HttpRequest, programme: Programme) -> Page | None:
 @login_required
 def create_thread(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = programme_queries.access_programme(request.user, programme_id)
-    context = _programme_context(request, programme)
-    if not context["can_post"]:
+    if not _can_post(request, programme):
         raise PermissionDenied
     page = _page_for(request, programme)
     form = ThreadForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             thread = actions.do_create_thread(
-                user=_user(request),
+                user=signed_in_user(request),
                 programme=programme,
                 page=page,
                 title=form.cleaned_data["title"],
@@ -82,9 +80,9 @@ def create_thread(request: HttpRequest, programme_id: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect(thread_url(thread))
-    context |= {"form": form, "page": page}
+    context = {"form": form, "page": page}
     status = 400 if form.errors else 200
-    return render(request, "discussions/thread_form.html", context, status=status)
+    return _render(request, "discussions/thread_form.html", programme, context, status=status)
 
 
 def _render_thread(
@@ -95,15 +93,15 @@ def _render_thread(
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    user = _user(request)
-    context = _programme_context(request, thread.programme) | {
+    user = signed_in_user(request)
+    context = {
         "thread": thread,
         "comments": queries.comments_of(thread),
         "reactions": queries.reaction_summary(user, thread),
         "comment_form": comment_form or CommentForm(),
         "error": error,
     }
-    return render(request, "discussions/thread.html", context, status=status)
+    return _render(request, "discussions/thread.html", thread.programme, context, status)
 
 
 @login_required
@@ -119,7 +117,7 @@ def add_comment(request: HttpRequest, thread_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             comment = actions.do_add_comment(
-                user=_user(request),
+                user=signed_in_user(request),
                 thread=thread,
                 body_html=plain_text_to_html(form.cleaned_data["body"]),
             )
@@ -145,7 +143,7 @@ def edit_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_edit_thread(
-                user=_user(request),
+                user=signed_in_user(request),
                 thread=thread,
                 title=form.cleaned_data["title"],
                 body_html=plain_text_to_html(form.cleaned_data["body"]),
@@ -157,21 +155,16 @@ def edit_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(thread_url(thread))
-    context = _programme_context(request, thread.programme) | {
-        "form": form,
-        "thread": thread,
-        "page": thread.page,
-        "error": error,
-    }
+    context = {"form": form, "thread": thread, "page": thread.page, "error": error}
     status = 400 if form.errors or error else 200
-    return render(request, "discussions/thread_form.html", context, status=status)
+    return _render(request, "discussions/thread_form.html", thread.programme, context, status)
 
 
 @login_required
 @require_POST
 def delete_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = queries.access_thread(request.user, thread_id)
-    actions.do_delete_thread(user=_user(request), thread=thread)
+    actions.do_delete_thread(user=signed_in_user(request), thread=thread)
     messages.success(request, _("The discussion was deleted."))
     return redirect("discussions:list", thread.programme_id)
 
@@ -181,7 +174,7 @@ def delete_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
 def pin_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = queries.access_thread(request.user, thread_id)
     pinned = request.POST.get("pinned") == "1"
-    actions.do_pin_thread(user=_user(request), thread=thread, pinned=pinned)
+    actions.do_pin_thread(user=signed_in_user(request), thread=thread, pinned=pinned)
     messages.success(request, _("Pinned.") if pinned else _("Unpinned."))
     return redirect(thread_url(thread))
 
@@ -191,7 +184,7 @@ def pin_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
 def lock_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = queries.access_thread(request.user, thread_id)
     locked = request.POST.get("locked") == "1"
-    actions.do_lock_thread(user=_user(request), thread=thread, locked=locked)
+    actions.do_lock_thread(user=signed_in_user(request), thread=thread, locked=locked)
     messages.success(
         request, _("The discussion is locked.") if locked else _("The discussion is open again.")
     )
@@ -209,7 +202,7 @@ def edit_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_edit_comment(
-                user=_user(request),
+                user=signed_in_user(request),
                 comment=comment,
                 body_html=plain_text_to_html(form.cleaned_data["body"]),
             )
@@ -220,21 +213,17 @@ def edit_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(thread_url(comment.thread, comment))
-    context = _programme_context(request, comment.thread.programme) | {
-        "form": form,
-        "comment": comment,
-        "thread": comment.thread,
-        "error": error,
-    }
+    context = {"form": form, "comment": comment, "thread": comment.thread, "error": error}
     status = 400 if form.errors or error else 200
-    return render(request, "discussions/comment_form.html", context, status=status)
+    programme = comment.thread.programme
+    return _render(request, "discussions/comment_form.html", programme, context, status)
 
 
 @login_required
 @require_POST
 def delete_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = queries.access_comment(request.user, comment_id)
-    actions.do_delete_comment(user=_user(request), comment=comment)
+    actions.do_delete_comment(user=signed_in_user(request), comment=comment)
     messages.success(request, _("Your comment was deleted."))
     return redirect(thread_url(comment.thread))
 
@@ -244,7 +233,7 @@ def delete_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
 def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = queries.access_comment(request.user, comment_id)
     removed = request.POST.get("removed", "1") == "1"
-    actions.do_moderate_comment(user=_user(request), comment=comment, removed=removed)
+    actions.do_moderate_comment(user=signed_in_user(request), comment=comment, removed=removed)
     messages.success(request, _("The comment was removed.") if removed else _("Restored."))
     return redirect(thread_url(comment.thread, comment))
 
@@ -252,7 +241,7 @@ def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
 def _react(request: HttpRequest, thread: Thread, comment: Comment | None = None) -> HttpResponse:
     try:
         actions.do_toggle_reaction(
-            user=_user(request),
+            user=signed_in_user(request),
             kind=request.POST.get("kind", ""),
             thread=None if comment else thread,
             comment=comment,

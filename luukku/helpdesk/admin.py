@@ -1,35 +1,35 @@
-"""Admin for helpdesk set-up: topics, keyword rules, team targets and canned replies."""
+"""Read-only admin of the helpdesk set-up; organisation admins change it in the helpdesk pages."""
 
 from django.contrib import admin
 
+from luukku.core.admin import ReadOnlyAdmin
 from luukku.helpdesk.models import CannedReply, Category, InboundMail, RoutingRule, TeamDesk
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin[Category]):
+class CategoryAdmin(ReadOnlyAdmin):
     list_display = ["name", "team", "organisation", "position"]
     list_filter = ["organisation"]
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin[RoutingRule]):
+class RoutingRuleAdmin(ReadOnlyAdmin):
     list_display = ["keyword", "team", "organisation", "position"]
     list_filter = ["organisation"]
 
 
 @admin.register(TeamDesk)
-class TeamDeskAdmin(admin.ModelAdmin[TeamDesk]):
+class TeamDeskAdmin(ReadOnlyAdmin):
     list_display = ["team", "schedule", "first_reply_minutes", "resolution_minutes"]
 
 
 @admin.register(CannedReply)
-class CannedReplyAdmin(admin.ModelAdmin[CannedReply]):
+class CannedReplyAdmin(ReadOnlyAdmin):
     list_display = ["title", "language", "organisation"]
     list_filter = ["organisation", "language"]
 
 
 @admin.register(InboundMail)
-class InboundMailAdmin(admin.ModelAdmin[InboundMail]):
+class InboundMailAdmin(ReadOnlyAdmin):
     list_display = ["received_at", "outcome", "reason", "sender", "subject"]
     list_filter = ["outcome"]
-    readonly_fields = [field.name for field in InboundMail._meta.fields]

@@ -1,5 +1,6 @@
 """Forms of the helpdesk: the open contact form with its bot traps, and staff forms."""
 
+import datetime
 import time
 from typing import Any
 
@@ -7,13 +8,20 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from luukku.accounts.models import User
-from luukku.core.models import Organisation, Team
+from luukku.core.models import (
+    Organisation,
+    Schedule,
+    ServiceKind,
+    Team,
+    region_time_zone_choices,
+)
 from luukku.core.uploads import DOCUMENT_TYPES, validate_upload
 from luukku.helpdesk import queries
-from luukku.helpdesk.models import Category, Status
+from luukku.helpdesk.models import CannedReply, Category, Status
 
 TIME_TRAP_SALT = "luukku.helpdesk.form-shown"
 # A form older than this is stale; asking to send again beats keeping a reusable stamp.
@@ -157,3 +165,116 @@ class AssignForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+
+# The organisation admins' pages: catalogue, opening hours and set-up.
+
+
+class ServiceForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ServiceKind.choices)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    audience = forms.CharField(label=_("Who it is for"), required=False, max_length=300)
+    sign_in_required = forms.BooleanField(label=_("Sign-in needed"), required=False)
+    url = forms.CharField(
+        label=_("Address"),
+        max_length=500,
+        help_text=_("A path on this site, e.g. /help/your-organisation/, or an https address."),
+    )
+    schedule = forms.ModelChoiceField(
+        label=_("Opening hours"),
+        queryset=Schedule.objects.none(),
+        required=False,
+        empty_label=_("Around the clock"),
+    )
+    position = forms.IntegerField(label=_("Position"), min_value=0, initial=0)
+    published = forms.BooleanField(label=_("Published"), required=False, initial=True)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["schedule"].queryset = queries.schedules_of(organisation)  # type: ignore[attr-defined]
+
+
+class HoursForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=region_time_zone_choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for day, day_name in WEEKDAYS.items():
+            time_input = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+            self.fields[f"opens_{day}"] = forms.TimeField(
+                label=_("%(day)s opens") % {"day": day_name}, required=False, widget=time_input
+            )
+            self.fields[f"closes_{day}"] = forms.TimeField(
+                label=_("%(day)s closes") % {"day": day_name}, required=False, widget=time_input
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for day, day_name in WEEKDAYS.items():
+            opens, closes = cleaned.get(f"opens_{day}"), cleaned.get(f"closes_{day}")
+            if (opens is None) != (closes is None):
+                self.add_error(f"closes_{day}", _("Give both times, or neither for a closed day."))
+            elif opens is not None and closes is not None and closes <= opens:
+                self.add_error(
+                    f"closes_{day}",
+                    _("%(day)s: closing time must be after opening time.") % {"day": day_name},
+                )
+        return cleaned
+
+    def periods(self) -> list[tuple[int, datetime.time, datetime.time]]:
+        data = self.cleaned_data
+        return [
+            (day, data[f"opens_{day}"], data[f"closes_{day}"])
+            for day in WEEKDAYS
+            if data.get(f"opens_{day}") is not None
+        ]
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label=_("Team name"), max_length=200)
+
+
+class TargetsForm(forms.Form):
+    schedule = forms.ModelChoiceField(
+        label=_("Opening hours"),
+        queryset=Schedule.objects.none(),
+        required=False,
+        empty_label=_("Around the clock"),
+    )
+    first_reply_minutes = forms.IntegerField(
+        label=_("First reply within (opening minutes)"), min_value=1, max_value=100_000
+    )
+    resolution_minutes = forms.IntegerField(
+        label=_("Resolved within (opening minutes)"), min_value=1, max_value=1_000_000
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["schedule"].queryset = queries.schedules_of(organisation)  # type: ignore[attr-defined]
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("Topic"), max_length=200)
+    team = forms.ModelChoiceField(label=_("Answered by"), queryset=Team.objects.none())
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]
+
+
+class RuleForm(CategoryForm):
+    name = forms.CharField(
+        label=_("Keyword"),
+        max_length=100,
+        help_text=_("A word or the beginning of a word, e.g. salasana."),
+    )
+
+
+class CannedReplyForm(forms.ModelForm[CannedReply]):
+    class Meta:
+        model = CannedReply
+        fields = ["language", "title", "body"]

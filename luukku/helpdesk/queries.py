@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from luukku.accounts.models import OrganisationRole, User
 from luukku.accounts.queries import active_user, is_organisation_admin
-from luukku.core.models import Organisation, Service, Team
+from luukku.core.models import Organisation, Schedule, Service, Team
 from luukku.core.tokens import hash_token
 from luukku.helpdesk.actions import LINK_SALT
 from luukku.helpdesk.models import (
@@ -24,7 +24,9 @@ from luukku.helpdesk.models import (
     MessageKind,
     Request,
     RoutingNote,
+    RoutingRule,
     Status,
+    TeamDesk,
 )
 
 AnyUser = User | AnonymousUser
@@ -115,8 +117,9 @@ def teams_of(organisation: Organisation) -> QuerySet[Team]:
     return Team.objects.filter(organisation=organisation)
 
 
-def categories_of(organisation: Organisation) -> QuerySet[Category]:
-    return Category.objects.filter(organisation=organisation)
+def categories_of(organisation: Organisation, *, with_team: bool = False) -> QuerySet[Category]:
+    found = Category.objects.filter(organisation=organisation)
+    return found.select_related("team") if with_team else found
 
 
 def canned_replies_of(organisation: Organisation) -> QuerySet[CannedReply]:
@@ -161,8 +164,8 @@ def inbox(
     # Labels looked up once: get_status_display() re-hashes the choices on every call.
     labels = dict(Status.choices)
     for row in rows:
-        row.is_overdue = row.next_due is not None and row.next_due < now  # type: ignore[attr-defined]  # set on the row for the template
-        row.status_label = labels[row.status]  # type: ignore[attr-defined]  # set on the row for the template
+        row.is_overdue = row.next_due is not None and row.next_due < now  # type: ignore[attr-defined]
+        row.status_label = labels[row.status]  # type: ignore[attr-defined]
     return InboxPage(rows[:PAGE_SIZE], len(rows) > PAGE_SIZE, page)
 
 
@@ -184,6 +187,62 @@ def _apply_filter(requests: QuerySet[Request], filter_name: str, user: User) -> 
 
 def access_service(organisation: Organisation, service_id: int) -> Service:
     found = Service.objects.filter(organisation=organisation, pk=service_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def schedules_of(organisation: Organisation, *, with_periods: bool = False) -> QuerySet[Schedule]:
+    found = Schedule.objects.filter(organisation=organisation)
+    return found.prefetch_related("periods") if with_periods else found
+
+
+def access_schedule(organisation: Organisation, schedule_id: int) -> Schedule:
+    found = schedules_of(organisation).filter(pk=schedule_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def services_of(organisation: Organisation) -> QuerySet[Service]:
+    """Every service of the catalogue, published or not, for its admins."""
+    return Service.objects.filter(organisation=organisation).select_related("schedule")
+
+
+def access_team(organisation: Organisation, team_id: int) -> Team:
+    found = teams_of(organisation).filter(pk=team_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def team_desks_by_team(organisation: Organisation) -> dict[int, TeamDesk]:
+    """Each team's reply targets, by team id (teams without targets are missing)."""
+    desks = TeamDesk.objects.filter(team__organisation=organisation)
+    return {desk.team_id: desk for desk in desks}
+
+
+def routing_rules_of(organisation: Organisation) -> QuerySet[RoutingRule]:
+    return RoutingRule.objects.filter(organisation=organisation).select_related("team")
+
+
+SET_UP_ITEMS: dict[str, type[Category] | type[RoutingRule] | type[CannedReply]] = {
+    "category": Category,
+    "rule": RoutingRule,
+    "canned": CannedReply,
+}
+
+
+def access_set_up_item(
+    organisation: Organisation, kind: str, item_id: int
+) -> Category | RoutingRule | CannedReply:
+    """A topic, keyword rule or canned reply of the organisation, by kind; else 404."""
+    model = SET_UP_ITEMS.get(kind)
+    found = (
+        model._default_manager.filter(organisation=organisation, pk=item_id).first()
+        if model
+        else None
+    )
     if found is None:
         raise Http404
     return found

@@ -27,8 +27,9 @@ from luukku.insights.organisation import compare_programmes
 from luukku.insights.overview import build_overview
 from luukku.insights.participants import ParticipantRow, filter_and_sort, participant_rows
 from luukku.insights.timeline import participant_timeline
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Programme
-from luukku.programmes.queries import programme_page_context, programmes_for
+from luukku.programmes.queries import programmes_listed_for
 
 
 def _render(
@@ -39,19 +40,15 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     """Render inside programme_base.html, with whether the viewer may see people."""
-    full = {
-        **programme_page_context(request.user, programme),
-        "can_see_people": queries.can_see_people(request.user, programme),
-        **context,
-    }
-    return render(request, template, full, status=status)
+    context = {"can_see_people": queries.can_see_people(request.user, programme), **context}
+    return render_programme_page(request, template, programme, context, status=status)
 
 
 @login_required
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Programmes the user may analyse, and organisations they administer."""
-    analysable = [p for p in programmes_for(request.user).order_by("-starts_on", "name")
+    analysable = [p for p in programmes_listed_for(request.user)
                   if queries.can_see_analytics(request.user, p)]  # fmt: skip
     organisations = queries.administered_organisations(request.user)
     return render(

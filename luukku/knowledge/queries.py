@@ -137,6 +137,11 @@ def all_articles(organisation: Organisation) -> QuerySet[Article]:
     return Article.objects.filter(organisation=organisation).select_related("category")
 
 
+def articles_for_editing(organisation: Organisation) -> QuerySet[Article]:
+    """Every article, published or not, by language, category and title."""
+    return all_articles(organisation).order_by("language", "category__name", "title")
+
+
 def access_any_article(organisation: Organisation, article_id: int) -> Article:
     found = all_articles(organisation).filter(pk=article_id).first()
     if found is None:

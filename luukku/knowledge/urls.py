@@ -1,26 +1,26 @@
 from django.urls import path
 
-from luukku.knowledge import staff_views, views
+from luukku.knowledge.views import public, staff
 
 app_name = "knowledge"
 urlpatterns = [
     # Staff pages first: "staff" is then not usable as an organisation's short name here.
-    path("staff/<int:organisation_id>/", staff_views.articles, name="staff_articles"),
-    path("staff/<int:organisation_id>/new/", staff_views.edit_article, name="staff_article_new"),
+    path("staff/<int:organisation_id>/", staff.articles, name="staff_articles"),
+    path("staff/<int:organisation_id>/new/", staff.edit_article, name="staff_article_new"),
     path(
         "staff/<int:organisation_id>/<int:article_id>/",
-        staff_views.edit_article,
+        staff.edit_article,
         name="staff_article_edit",
     ),
     path(
         "staff/<int:organisation_id>/<int:article_id>/delete/",
-        staff_views.delete_article,
+        staff.delete_article,
         name="staff_article_delete",
     ),
-    path("", views.index, name="index"),
-    path("<slug:slug>/", views.home, name="home"),
-    path("<slug:slug>/ask/", views.ask, name="ask"),
-    path("<slug:slug>/suggest/", views.suggest, name="suggest"),
-    path("<slug:slug>/<int:article_id>/", views.article, name="article"),
-    path("<slug:slug>/<int:article_id>/solved/", views.solved, name="solved"),
+    path("", public.index, name="index"),
+    path("<slug:slug>/", public.home, name="home"),
+    path("<slug:slug>/ask/", public.ask, name="ask"),
+    path("<slug:slug>/suggest/", public.suggest, name="suggest"),
+    path("<slug:slug>/<int:article_id>/", public.article, name="article"),
+    path("<slug:slug>/<int:article_id>/solved/", public.solved, name="solved"),
 ]

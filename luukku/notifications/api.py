@@ -4,10 +4,10 @@ from datetime import datetime
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.notifications import actions, queries
 from luukku.notifications.models import Notification
 
@@ -49,15 +49,9 @@ class NotFoundError(HttpError):
         super().__init__(404, "Not found.")
 
 
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):  # django_auth lets no one else in
-        raise AuthenticationError
-    return request.user
-
-
 @router.get("/unread-count", response=UnreadCountOut)
 def unread_count(request: HttpRequest) -> dict[str, int]:
-    return {"unread": queries.unread_count(_user(request))}
+    return {"unread": queries.unread_count(signed_in_user(request))}
 
 
 @router.get("/", response=list[NotificationOut])
@@ -65,7 +59,7 @@ def list_notifications(
     request: HttpRequest, unread: bool = False, limit: int = 25, offset: int = 0
 ) -> list[Notification]:
     """The caller's notifications, newest first; `unread=true` for unread only."""
-    notifications = queries.notifications_for(_user(request))
+    notifications = queries.notifications_for(signed_in_user(request))
     if unread:
         notifications = notifications.filter(read_at__isnull=True)
     limit = min(max(limit, 1), MAX_LIMIT)
@@ -76,11 +70,11 @@ def list_notifications(
 @router.post("/{notification_id}/read", response=NotificationOut)
 def mark_read(request: HttpRequest, notification_id: int) -> Notification:
     try:
-        return actions.do_mark_read(user=_user(request), notification_id=notification_id)
+        return actions.do_mark_read(user=signed_in_user(request), notification_id=notification_id)
     except Http404 as error:
         raise NotFoundError from error
 
 
 @router.post("/read-all", response=MarkedReadOut)
 def mark_all_read(request: HttpRequest) -> dict[str, int]:
-    return {"marked": actions.do_mark_all_read(user=_user(request))}
+    return {"marked": actions.do_mark_all_read(user=signed_in_user(request))}

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,22 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luukku.accounts.actions import safe_next_path
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.notifications import actions, queries
 from luukku.notifications.forms import PreferencesForm
 
 PAGE_SIZE = 25
 
 
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):  # login_required lets no one else in
-        raise PermissionDenied
-    return request.user
-
-
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     page = Paginator(queries.notifications_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -38,14 +31,16 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def open_notification(request: HttpRequest, notification_id: int) -> HttpResponse:
     """Mark the notification read and go where it points (local addresses only)."""
-    notification = actions.do_mark_read(user=_user(request), notification_id=notification_id)
+    notification = actions.do_mark_read(
+        user=signed_in_user(request), notification_id=notification_id
+    )
     return redirect(safe_next_path(notification.url) or "notifications:list")
 
 
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    count = actions.do_mark_all_read(user=_user(request))
+    count = actions.do_mark_all_read(user=signed_in_user(request))
     if count:
         messages.success(request, _("All notifications are marked read."))
     return redirect("notifications:list")
@@ -53,7 +48,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     data = request.POST if request.method == "POST" else None
     form = PreferencesForm(data, initial_channels=queries.preferences_of(user))
     if request.method == "POST" and form.is_valid():

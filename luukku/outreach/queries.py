@@ -1,6 +1,7 @@
 """Reads and permissions for activation messages: one place decides who may see what."""
 
 import zoneinfo
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
@@ -12,6 +13,7 @@ from luukku.core.models import Organisation
 from luukku.outreach.library import LIBRARY, LibraryText
 from luukku.outreach.models import (
     Automation,
+    AutomationRun,
     Delivery,
     DeliveryGroup,
     DeliveryStatus,
@@ -29,8 +31,16 @@ __all__ = [
     "access_message",
     "access_own_delivery",
     "access_template_organisation",
+    "automation_deliveries",
+    "automation_runs",
+    "automations_of",
+    "customised_templates",
+    "failed_deliveries",
+    "has_pending_deliveries",
+    "message_deliveries",
     "message_send_dates",
     "messages_with_counts",
+    "people_by_name",
     "settings_for",
     "template_text",
 ]
@@ -150,3 +160,42 @@ def messages_with_counts(programme: Programme) -> QuerySet[Message]:
         )
         .order_by("-send_at", "-id")
     )
+
+
+def automations_of(programme: Programme) -> QuerySet[Automation]:
+    return Automation.objects.filter(programme=programme).order_by("name", "id")
+
+
+def automation_deliveries(automation: Automation) -> QuerySet[Delivery]:
+    """Every delivery an automation's runs made, recipients and hold-out alike."""
+    return Delivery.objects.filter(message__automation=automation)
+
+
+def automation_runs(automation: Automation, limit: int = 100) -> list[AutomationRun]:
+    """The automation's latest runs, newest first (the model's order), for its log."""
+    return list(automation.runs.select_related("message", "task")[:limit])
+
+
+def message_deliveries(message: Message) -> QuerySet[Delivery]:
+    return Delivery.objects.filter(message=message)
+
+
+def has_pending_deliveries(message: Message) -> bool:
+    return message_deliveries(message).filter(status=DeliveryStatus.PENDING).exists()
+
+
+def failed_deliveries(message: Message, limit: int = 50) -> list[Delivery]:
+    failed = message_deliveries(message).filter(status=DeliveryStatus.FAILED)
+    return list(failed.select_related("user")[:limit])
+
+
+def customised_templates(organisation: Organisation) -> set[tuple[str, str]]:
+    """(kind, language) pairs the organisation has its own wording for."""
+    rows = MessageTemplate.objects.filter(organisation=organisation)
+    return set(rows.values_list("kind", "language"))
+
+
+def people_by_name(user_ids: Iterable[int]) -> list[tuple[int, str]]:
+    """(id, name) of the given people, by name, for a pick list."""
+    users = User.objects.filter(pk__in=user_ids).order_by("display_name", "email")
+    return [(user.pk, user.display_name or user.email) for user in users]

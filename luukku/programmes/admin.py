@@ -1,5 +1,8 @@
+"""Read-only admin of programmes: members, plans and templates change in the programme pages."""
+
 from django.contrib import admin
 
+from luukku.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from luukku.programmes.models import (
     Page,
     PageFile,
@@ -11,50 +14,45 @@ from luukku.programmes.models import (
 )
 
 
-class MembershipInline(admin.TabularInline[ProgrammeMembership, Programme]):
+class MembershipInline(ReadOnlyInline):
     model = ProgrammeMembership
     fk_name = "programme"
-    extra = 0
-    raw_id_fields = ["user", "invited_by"]
+    fields = ["user", "role", "joined_at", "invited_by"]
 
 
-class SectionInline(admin.TabularInline[Section, Programme]):
+class SectionInline(ReadOnlyInline):
     model = Section
-    extra = 0
     fields = ["position", "title", "opens_on"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin[Programme]):
+class ProgrammeAdmin(ReadOnlyAdmin):
     list_display = ["name", "organisation", "starts_on", "ends_on", "plan_unit"]
     list_filter = ["organisation", "plan_unit"]
     search_fields = ["name"]
-    raw_id_fields = ["created_by"]
     inlines = [SectionInline, MembershipInline]
 
 
 @admin.register(ProgrammeMembership)
-class ProgrammeMembershipAdmin(admin.ModelAdmin[ProgrammeMembership]):
+class ProgrammeMembershipAdmin(ReadOnlyAdmin):
     list_display = ["user", "programme", "role", "joined_at"]
     list_filter = ["role", "programme__organisation"]
+    list_select_related = ["user", "programme"]
     search_fields = ["user__email", "user__display_name", "programme__name"]
-    raw_id_fields = ["user", "invited_by", "programme"]
 
 
-class PageInline(admin.TabularInline[Page, Section]):
+class PageInline(ReadOnlyInline):
     model = Page
-    extra = 0
     fields = ["position", "title", "video_url"]
 
 
-class TaskInline(admin.TabularInline[Task, Section]):
+class TaskInline(ReadOnlyInline):
     model = Task
-    extra = 0
     fields = ["title", "due_on"]
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin[Section]):
+class SectionAdmin(ReadOnlyAdmin):
     list_display = ["title", "programme", "position", "opens_on"]
     list_filter = ["programme__organisation"]
     search_fields = ["title", "programme__name"]
@@ -62,27 +60,22 @@ class SectionAdmin(admin.ModelAdmin[Section]):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin[Page]):
+class PageAdmin(ReadOnlyAdmin):
     list_display = ["title", "section", "updated_at"]
     search_fields = ["title"]
-    raw_id_fields = ["section"]
 
 
 @admin.register(PageFile)
-class PageFileAdmin(admin.ModelAdmin[PageFile]):
+class PageFileAdmin(ReadOnlyAdmin):
     list_display = ["original_name", "page", "content_type", "size", "uploaded_at"]
-    raw_id_fields = ["page"]
-    readonly_fields = ["content_type", "size"]
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin[Task]):
+class TaskAdmin(ReadOnlyAdmin):
     list_display = ["title", "section", "due_on"]
-    raw_id_fields = ["section"]
 
 
 @admin.register(ProgrammeTemplate)
-class ProgrammeTemplateAdmin(admin.ModelAdmin[ProgrammeTemplate]):
+class ProgrammeTemplateAdmin(ReadOnlyAdmin):
     list_display = ["name", "organisation", "created_at"]
     list_filter = ["organisation"]
-    raw_id_fields = ["created_by"]

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema, Status
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.addresses import parse_address_list
 from luukku.accounts.models import User
 from luukku.core.models import Organisation
@@ -97,12 +98,6 @@ class InvitationOut(Schema):
     duplicates_merged: int
 
 
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):  # django_auth lets no one else in
-        raise AuthenticationError
-    return request.user
-
-
 def _access(
     request: HttpRequest, programme_id: int, roles: tuple[str, ...] | None = None
 ) -> Programme:
@@ -129,7 +124,7 @@ def _programme_out(request: HttpRequest, programme: Programme) -> dict[str, obje
 @router.get("/", response=list[ProgrammeOut])
 def list_programmes(request: HttpRequest) -> list[dict[str, object]]:
     """The programmes I belong to (or run as an organisation admin)."""
-    programmes = queries.programmes_for(request.user).order_by("-starts_on", "name")
+    programmes = queries.programmes_listed_for(request.user)
     return [_programme_out(request, programme) for programme in programmes]
 
 
@@ -166,7 +161,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> dict[str, object]:
 @router.post("/", response={201: ProgrammeOut})
 def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status[dict[str, object]]:
     """Create a programme from 'blank', 'builtin:<key>' or 'saved:<id>' (organisation staff)."""
-    user = _user(request)
+    user = signed_in_user(request)
     organisation = (
         queries.organisations_for_creating(user).filter(pk=payload.organisation_id).first()
     )
@@ -213,7 +208,7 @@ def invite(
         )
     result = actions.do_invite_members(
         programme=programme,
-        inviter=_user(request),
+        inviter=signed_in_user(request),
         invitees=address_list.invitees,
         role=payload.role,
         message=payload.message,

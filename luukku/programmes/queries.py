@@ -184,6 +184,19 @@ def members_visible_to(user: AnyUser, programme: Programme) -> QuerySet[Programm
     return memberships.order_by("role", "user__display_name", "user__email")
 
 
+def programmes_listed_for(user: AnyUser) -> QuerySet[Programme]:
+    """The user's programmes as lists show them: the latest to start first."""
+    return programmes_for(user).order_by("-starts_on", "name")
+
+
+def section_pages(section: Section) -> QuerySet[Page]:
+    return section.pages.order_by("position", "id")
+
+
+def section_tasks(section: Section) -> QuerySet[Task]:
+    return section.tasks.order_by("due_on", "id")
+
+
 def organisations_for_creating(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations where the user is admin or staff and may so create programmes."""
     person = active_user(user)

@@ -18,9 +18,8 @@ from luukku.accounts.queries import is_organisation_admin
 from luukku.bookings import actions, queries
 from luukku.bookings.forms import AvailabilityForm, CalendarForm, availability_initial
 from luukku.bookings.ical import feed_file, where
-from luukku.bookings.models import AdvisorSchedule, Booking, BookingCalendar, BookingStatus
+from luukku.bookings.models import AdvisorSchedule, BookingCalendar
 from luukku.bookings.stats import monthly_statistics, statistics_csv
-from luukku.core.models import Organisation
 
 
 def _feed_url(schedule: AdvisorSchedule) -> str:
@@ -31,7 +30,7 @@ def _feed_url(schedule: AdvisorSchedule) -> str:
 @login_required
 @require_safe
 def advisor_home(request: HttpRequest) -> HttpResponse:
-    organisations = Organisation.objects.filter(pk__in=queries.staff_organisation_ids(request.user))
+    organisations = queries.staff_organisations(request.user)
     schedules = [
         queries.access_schedule(request.user, organisation.pk) for organisation in organisations
     ]
@@ -116,13 +115,7 @@ def calendar_edit(request: HttpRequest, calendar_id: int) -> HttpResponse:
 @require_safe
 def calendar_detail(request: HttpRequest, calendar_id: int) -> HttpResponse:
     calendar = queries.access_calendar(request.user, calendar_id)
-    bookings = (
-        Booking.objects.filter(
-            calendar=calendar, ends_at__gte=timezone.now() - dt.timedelta(days=30)
-        )
-        .select_related("advisor__user", "topic")
-        .order_by("starts_at")
-    )
+    bookings = queries.recent_calendar_bookings(calendar)
     public_url = reverse("bookings:start", args=[calendar.organisation.slug, calendar.slug])
     context = {
         "calendar": calendar,
@@ -212,12 +205,6 @@ def booking_change(request: HttpRequest, booking_id: int) -> HttpResponse:
 def feed(request: HttpRequest, schedule_id: int, token: str) -> HttpResponse:
     """The advisor's private iCalendar feed: anyone with the address can read it."""
     schedule = queries.access_feed(schedule_id, token)
-    bookings = (
-        Booking.objects.filter(
-            advisor=schedule, ends_at__gte=timezone.now() - dt.timedelta(days=60)
-        )
-        .exclude(status=BookingStatus.CANCELLED)
-        .select_related("calendar", "advisor__user", "topic")
-    )
+    bookings = queries.feed_bookings(schedule)
     body = feed_file(_("Bookings: %(name)s") % {"name": schedule.user}, bookings)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -2,19 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.outreach import actions, effect, queries
 from luukku.outreach.forms import AutomationForm
 from luukku.outreach.library import LIBRARY
-from luukku.outreach.models import Automation, Delivery
 from luukku.outreach.placeholders import PLACEHOLDERS
-from luukku.outreach.views.common import render_outreach
+from luukku.programmes.adapters import render_programme_page
 
 
 @login_required
@@ -31,11 +30,9 @@ def automation_list(request: HttpRequest, programme_id: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        if not isinstance(request.user, User):  # login_required lets no one else in
-            raise PermissionDenied
         try:
             automation = actions.do_create_automation(
-                programme=programme, author=request.user, **form.cleaned_data
+                programme=programme, author=signed_in_user(request), **form.cleaned_data
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
@@ -44,12 +41,12 @@ def automation_list(request: HttpRequest, programme_id: int) -> HttpResponse:
             messages.success(request, _("The automation was created; it runs daily."))
             return redirect("outreach:automation", programme.pk, automation.pk)
     context = {
-        "automations": Automation.objects.filter(programme=programme).order_by("name", "id"),
+        "automations": queries.automations_of(programme),
         "form": form,
         "placeholders": PLACEHOLDERS,
     }
     status = 400 if form.errors else 200
-    return render_outreach(
+    return render_programme_page(
         request, "outreach/automation_list.html", programme, context, status=status
     )
 
@@ -58,13 +55,13 @@ def automation_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 @require_safe
 def automation_detail(request: HttpRequest, programme_id: int, automation_id: int) -> HttpResponse:
     automation = queries.access_automation(request.user, programme_id, automation_id)
-    deliveries = Delivery.objects.filter(message__automation=automation)
+    deliveries = queries.automation_deliveries(automation)
     context = {
         "automation": automation,
-        "runs": automation.runs.select_related("message", "task")[:100],
+        "runs": queries.automation_runs(automation),
         "effect": effect.effect_of(automation.programme, deliveries),
     }
-    return render_outreach(
+    return render_programme_page(
         request, "outreach/automation_detail.html", automation.programme, context
     )
 

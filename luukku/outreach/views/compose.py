@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -13,22 +13,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.outreach import actions, queries
 from luukku.outreach.audiences import participant_joins
 from luukku.outreach.forms import ComposeForm, TemplateChoiceForm
 from luukku.outreach.models import AudienceKind, TemplateKind
 from luukku.outreach.placeholders import PLACEHOLDERS
 from luukku.outreach.planning import Plan
-from luukku.outreach.views.common import render_outreach
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Programme
 
 
 def _people(programme: Programme) -> list[tuple[int, str]]:
-    users = User.objects.filter(pk__in=participant_joins(programme)).order_by(
-        "display_name", "email"
-    )
-    return [(user.pk, user.display_name or user.email) for user in users]
+    return queries.people_by_name(participant_joins(programme))
 
 
 def _initial(request: HttpRequest, programme: Programme) -> dict[str, Any]:
@@ -82,10 +79,8 @@ def compose(request: HttpRequest, programme_id: int) -> HttpResponse:
             valid = form.is_valid()
         try:
             if valid and request.POST.get("action") == "send":
-                if not isinstance(request.user, User):  # login_required lets no one else in
-                    raise PermissionDenied
                 message = actions.do_queue_message(
-                    programme=programme, author=request.user, draft=form.draft()
+                    programme=programme, author=signed_in_user(request), draft=form.draft()
                 )
                 messages.success(request, _("The message was queued."))
                 return redirect("outreach:message", programme.pk, message.pk)
@@ -94,4 +89,6 @@ def compose(request: HttpRequest, programme_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_validation_error(error)
     status = 400 if form.errors else 200
-    return render_outreach(request, "outreach/compose.html", programme, context, status=status)
+    return render_programme_page(
+        request, "outreach/compose.html", programme, context, status=status
+    )

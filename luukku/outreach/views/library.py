@@ -3,16 +3,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.outreach import actions, queries
 from luukku.outreach.forms import OutreachSettingsForm, TemplateForm
-from luukku.outreach.models import MessageTemplate, TemplateKind
+from luukku.outreach.models import TemplateKind
 from luukku.outreach.placeholders import PLACEHOLDERS
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -22,9 +22,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 @require_safe
 def template_list(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = queries.access_template_organisation(request.user, organisation_id)
-    own = set(
-        MessageTemplate.objects.filter(organisation=organisation).values_list("kind", "language")
-    )
+    own = queries.customised_templates(organisation)
     rows = [
         (kind, [(code, name, (kind.value, code) in own) for code, name in settings.LANGUAGES])
         for kind in TemplateKind
@@ -48,11 +46,10 @@ def template_edit(
         messages.success(request, _("The built-in wording is back in use."))
         return redirect("outreach:templates", organisation.pk)
     if request.method == "POST" and form.is_valid():
-        if not isinstance(request.user, User):  # login_required lets no one else in
-            raise PermissionDenied
         try:
             actions.do_save_template(
-                organisation=organisation, kind=kind, language=language, user=request.user,
+                organisation=organisation, kind=kind, language=language,
+                user=signed_in_user(request),
                 **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from luukku.outreach import actions, effect, participation, queries
-from luukku.outreach.models import Delivery, DeliveryStatus
-from luukku.outreach.views.common import render_outreach
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Programme
 
 CHART_DAYS = 56
@@ -42,18 +41,18 @@ def message_list(request: HttpRequest, programme_id: int) -> HttpResponse:
         programme, {row.send_at.astimezone(zone).date() for row in rows}
     )
     for row in rows:
-        row.send_day_ratio = ratios.get(row.send_at.astimezone(zone).date())  # type: ignore[attr-defined]  # set on the row for the template
-        row.returned = effect.returned_within_72_hours(  # type: ignore[attr-defined]  # set on the row for the template
-            programme, Delivery.objects.filter(message=row)
+        row.send_day_ratio = ratios.get(row.send_at.astimezone(zone).date())  # type: ignore[attr-defined]
+        row.returned = effect.returned_within_72_hours(  # type: ignore[attr-defined]
+            programme, queries.message_deliveries(row)
         )
     chart = _chart(programme)
     context = {
         "rows": rows,
         "chart": chart,
-        "chart_data": [{**point, "day": point["day"].isoformat()} for point in chart],  # type: ignore[attr-defined]  # chart points are dict[str, object]
+        "chart_data": [{**point, "day": point["day"].isoformat()} for point in chart],  # type: ignore[attr-defined]
         "mean_ratio": effect.mean_ratio(ratios.values()),
     }
-    return render_outreach(request, "outreach/message_list.html", programme, context)
+    return render_programme_page(request, "outreach/message_list.html", programme, context)
 
 
 @login_required
@@ -61,14 +60,13 @@ def message_list(request: HttpRequest, programme_id: int) -> HttpResponse:
 def message_detail(request: HttpRequest, programme_id: int, message_id: int) -> HttpResponse:
     message = queries.access_message(request.user, programme_id, message_id)
     programme = message.programme
-    deliveries = Delivery.objects.filter(message=message)
     context = {
         "message": message,
-        "effect": effect.effect_of(programme, deliveries),
-        "can_cancel": deliveries.filter(status=DeliveryStatus.PENDING).exists(),
-        "failures": deliveries.filter(status=DeliveryStatus.FAILED).select_related("user")[:50],
+        "effect": effect.effect_of(programme, queries.message_deliveries(message)),
+        "can_cancel": queries.has_pending_deliveries(message),
+        "failures": queries.failed_deliveries(message),
     }
-    return render_outreach(request, "outreach/message_detail.html", programme, context)
+    return render_programme_page(request, "outreach/message_detail.html", programme, context)
 
 
 @login_required

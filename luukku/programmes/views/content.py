@@ -6,7 +6,8 @@ from django.views.decorators.http import require_safe
 
 from luukku.activity.models import EventKind
 from luukku.programmes import queries
-from luukku.programmes.views.common import record_view, render_programme
+from luukku.programmes.adapters import render_programme_page
+from luukku.programmes.views.common import record_view
 
 
 @login_required
@@ -18,12 +19,12 @@ def section(request: HttpRequest, programme_id: int, section_id: int) -> HttpRes
     programme = found.programme
     context = {
         "section": found,
-        "pages": found.pages.order_by("position", "id"),
-        "tasks": found.tasks.order_by("due_on", "id"),
+        "pages": queries.section_pages(found),
+        "tasks": queries.section_tasks(found),
         "today": programme.today(),
     }
     record_view(request, programme, f"section:{found.pk}")
-    return render_programme(request, "programmes/section.html", programme, context)
+    return render_programme_page(request, "programmes/section.html", programme, context)
 
 
 @login_required
@@ -40,7 +41,7 @@ def page(request: HttpRequest, programme_id: int, page_id: int) -> HttpResponse:
         "today": programme.today(),
     }
     record_view(request, programme, f"page:{found.pk}")
-    return render_programme(request, "programmes/page.html", programme, context)
+    return render_programme_page(request, "programmes/page.html", programme, context)
 
 
 @login_required

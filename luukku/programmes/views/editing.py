@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luukku.programmes import actions, queries
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.forms import PageForm, SectionForm, TaskForm
 from luukku.programmes.models import Page, Programme, Section, Task
-from luukku.programmes.views.common import render_programme
 
 
 def _coach_section(request: HttpRequest, programme_id: int, section_id: int) -> Section:
@@ -55,7 +55,7 @@ def _confirm_then_delete(
         messages.success(request, done_message)
         return redirect(done_url)
     context = {"object": target, "cancel_url": cancel_url}
-    return render_programme(request, "programmes/confirm_delete.html", programme, context)
+    return render_programme_page(request, "programmes/confirm_delete.html", programme, context)
 
 
 def _form_page(
@@ -63,7 +63,9 @@ def _form_page(
 ) -> HttpResponse:
     status = 400 if form.errors else 200
     context.update({"form": form, "heading": heading})
-    return render_programme(request, "programmes/edit_form.html", programme, context, status=status)
+    return render_programme_page(
+        request, "programmes/edit_form.html", programme, context, status=status
+    )
 
 
 def _step(request: HttpRequest) -> int:

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from luukku.accounts.adapters import signed_in_user
 from luukku.activity import queries as activity_queries
 from luukku.programmes import actions, queries
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.forms import InviteForm, RoleForm
 from luukku.programmes.models import Programme, ProgrammeMembership
-from luukku.programmes.views.common import render_programme, signed_in_user
 
 
 def _members_page(
@@ -30,7 +31,9 @@ def _members_page(
         "role_form": RoleForm(),
         "error": error,
     }
-    return render_programme(request, "programmes/members.html", programme, context, status=status)
+    return render_programme_page(
+        request, "programmes/members.html", programme, context, status=status
+    )
 
 
 def _managed_membership(
@@ -78,7 +81,9 @@ def invite(request: HttpRequest, programme_id: int) -> HttpResponse:
         return redirect("programmes:members", programme.pk)
     status = 400 if form.errors else 200
     context = {"form": form}
-    return render_programme(request, "programmes/invite.html", programme, context, status=status)
+    return render_programme_page(
+        request, "programmes/invite.html", programme, context, status=status
+    )
 
 
 @login_required
@@ -105,9 +110,11 @@ def member_remove(request: HttpRequest, programme_id: int, membership_id: int) -
             actions.do_remove_member(membership=membership)
         except ValidationError as error:
             context["error"] = error.messages[0]
-            return render_programme(
+            return render_programme_page(
                 request, "programmes/member_remove.html", membership.programme, context, status=400
             )
         messages.success(request, _("%(name)s was removed.") % {"name": membership.user})
         return redirect("programmes:members", programme_id)
-    return render_programme(request, "programmes/member_remove.html", membership.programme, context)
+    return render_programme_page(
+        request, "programmes/member_remove.html", membership.programme, context
+    )

@@ -11,11 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from luukku.accounts.adapters import signed_in_user
 from luukku.activity.queries import previous_visit_ended_at
 from luukku.discussions.queries import new_since
 from luukku.programmes import actions, queries
+from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.forms import ProgrammeCreateForm, ProgrammeSettingsForm, SaveTemplateForm
-from luukku.programmes.views.common import record_view, render_programme, signed_in_user
+from luukku.programmes.views.common import record_view
 
 COACH = queries.COACH_ONLY
 
@@ -23,7 +25,7 @@ COACH = queries.COACH_ONLY
 @login_required
 @require_safe
 def programme_list(request: HttpRequest) -> HttpResponse:
-    programmes = queries.programmes_for(request.user).order_by("-starts_on", "name")
+    programmes = queries.programmes_listed_for(request.user)
     can_create = queries.organisations_for_creating(request.user).exists()
     return render(
         request, "programmes/list.html", {"programmes": programmes, "can_create": can_create}
@@ -82,7 +84,7 @@ def home(request: HttpRequest, programme_id: int) -> HttpResponse:
         "today": programme.today(),
     }
     record_view(request, programme, "home")
-    return render_programme(request, "programmes/home.html", programme, context)
+    return render_programme_page(request, "programmes/home.html", programme, context)
 
 
 @login_required
@@ -90,7 +92,7 @@ def home(request: HttpRequest, programme_id: int) -> HttpResponse:
 def plan(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = queries.access_programme(request.user, programme_id)
     context = {"sections": queries.plan_for(request.user, programme), "today": programme.today()}
-    return render_programme(request, "programmes/plan.html", programme, context)
+    return render_programme_page(request, "programmes/plan.html", programme, context)
 
 
 @login_required
@@ -123,7 +125,9 @@ def programme_settings(request: HttpRequest, programme_id: int) -> HttpResponse:
         return redirect("programmes:settings", programme.pk)
     status = 400 if form.errors else 200
     context = {"form": form}
-    return render_programme(request, "programmes/settings.html", programme, context, status=status)
+    return render_programme_page(
+        request, "programmes/settings.html", programme, context, status=status
+    )
 
 
 @login_required
@@ -137,6 +141,6 @@ def save_template(request: HttpRequest, programme_id: int) -> HttpResponse:
         return redirect("programmes:plan", programme.pk)
     status = 400 if form.errors else 200
     context = {"form": form}
-    return render_programme(
+    return render_programme_page(
         request, "programmes/save_template.html", programme, context, status=status
     )

@@ -4,57 +4,15 @@ Saving replaces the whole week. A day split in two (a lunch break) is edited in 
 admin, which takes any number of periods per day.
 """
 
-import datetime
-from typing import Any
-
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.dates import WEEKDAYS
-from django.utils.translation import gettext_lazy as _
 
 from luukku.core import actions as core_actions
-from luukku.core.models import Organisation, Schedule, region_time_zone_choices
+from luukku.core.models import Organisation, Schedule
 from luukku.helpdesk import queries
-
-
-class HoursForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=region_time_zone_choices)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for day, day_name in WEEKDAYS.items():
-            time_input = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-            self.fields[f"opens_{day}"] = forms.TimeField(
-                label=_("%(day)s opens") % {"day": day_name}, required=False, widget=time_input
-            )
-            self.fields[f"closes_{day}"] = forms.TimeField(
-                label=_("%(day)s closes") % {"day": day_name}, required=False, widget=time_input
-            )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        for day, day_name in WEEKDAYS.items():
-            opens, closes = cleaned.get(f"opens_{day}"), cleaned.get(f"closes_{day}")
-            if (opens is None) != (closes is None):
-                self.add_error(f"closes_{day}", _("Give both times, or neither for a closed day."))
-            elif opens is not None and closes is not None and closes <= opens:
-                self.add_error(
-                    f"closes_{day}",
-                    _("%(day)s: closing time must be after opening time.") % {"day": day_name},
-                )
-        return cleaned
-
-    def periods(self) -> list[tuple[int, datetime.time, datetime.time]]:
-        data = self.cleaned_data
-        return [
-            (day, data[f"opens_{day}"], data[f"closes_{day}"])
-            for day in WEEKDAYS
-            if data.get(f"opens_{day}") is not None
-        ]
+from luukku.helpdesk.forms import HoursForm
 
 
 def _initial(schedule: Schedule | None, organisation: Organisation) -> dict[str, object]:
@@ -70,16 +28,13 @@ def _initial(schedule: Schedule | None, organisation: Organisation) -> dict[str,
 def _schedule(organisation: Organisation, schedule_id: int | None) -> Schedule | None:
     if schedule_id is None:
         return None
-    found = Schedule.objects.filter(organisation=organisation, pk=schedule_id).first()
-    if found is None:
-        raise Http404
-    return found
+    return queries.access_schedule(organisation, schedule_id)
 
 
 @login_required
 def hours(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = queries.access_desk_admin(request.user, organisation_id)
-    schedules = Schedule.objects.filter(organisation=organisation).prefetch_related("periods")
+    schedules = queries.schedules_of(organisation, with_periods=True)
     context = {"organisation": organisation, "schedules": schedules}
     return render(request, "helpdesk/staff/hours.html", context)
 

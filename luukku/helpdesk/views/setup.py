@@ -3,66 +3,25 @@ canned replies. One page, one small form per kind of thing."""
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from luukku.core.actions import do_create_team
-from luukku.core.models import Organisation, Schedule, Team
+from luukku.core.models import Organisation
 from luukku.helpdesk import actions, queries
-from luukku.helpdesk.models import CannedReply, Category, RoutingRule, TeamDesk
-
-
-class TeamForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Team name"), max_length=200)
-
-
-class TargetsForm(forms.Form):
-    schedule = forms.ModelChoiceField(
-        label=gettext_lazy("Opening hours"),
-        queryset=Schedule.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("Around the clock"),
-    )
-    first_reply_minutes = forms.IntegerField(
-        label=gettext_lazy("First reply within (opening minutes)"), min_value=1, max_value=100_000
-    )
-    resolution_minutes = forms.IntegerField(
-        label=gettext_lazy("Resolved within (opening minutes)"), min_value=1, max_value=1_000_000
-    )
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["schedule"].queryset = Schedule.objects.filter(organisation=organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
-
-
-class CategoryForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Topic"), max_length=200)
-    team = forms.ModelChoiceField(label=gettext_lazy("Answered by"), queryset=Team.objects.none())
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = queries.teams_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
-
-
-class RuleForm(CategoryForm):
-    name = forms.CharField(
-        label=gettext_lazy("Keyword"),
-        max_length=100,
-        help_text=gettext_lazy("A word or the beginning of a word, e.g. salasana."),
-    )
-
-
-class CannedReplyForm(forms.ModelForm[CannedReply]):
-    class Meta:
-        model = CannedReply
-        fields = ["language", "title", "body"]
+from luukku.helpdesk.forms import (
+    CannedReplyForm,
+    CategoryForm,
+    RuleForm,
+    TargetsForm,
+    TeamForm,
+)
+from luukku.helpdesk.models import Category, RoutingRule, TeamDesk
 
 
 def _forms(organisation: Organisation, data: Any = None, kind: str = "") -> dict[str, Any]:
@@ -82,9 +41,7 @@ def _forms(organisation: Organisation, data: Any = None, kind: str = "") -> dict
 def _render(
     request: HttpRequest, organisation: Organisation, forms_: dict[str, Any], status: int = 200
 ) -> HttpResponse:
-    desks = {
-        desk.team_id: desk for desk in TeamDesk.objects.filter(team__organisation=organisation)
-    }
+    desks = queries.team_desks_by_team(organisation)
     teams = [
         (team, TargetsForm(organisation=organisation, prefix=f"targets-{team.pk}",
                            initial=_targets_initial(desks.get(team.pk))))
@@ -93,8 +50,8 @@ def _render(
     context = {
         "organisation": organisation,
         "teams": teams,
-        "categories": queries.categories_of(organisation).select_related("team"),
-        "rules": RoutingRule.objects.filter(organisation=organisation).select_related("team"),
+        "categories": queries.categories_of(organisation, with_team=True),
+        "rules": queries.routing_rules_of(organisation),
         "canned_replies": queries.canned_replies_of(organisation),
         "is_admin": True,
         **forms_,
@@ -144,9 +101,7 @@ def _create(organisation: Organisation, kind: str, data: dict[str, Any]) -> None
 @require_POST
 def save_targets(request: HttpRequest, organisation_id: int, team_id: int) -> HttpResponse:
     organisation = queries.access_desk_admin(request.user, organisation_id)
-    team = queries.teams_of(organisation).filter(pk=team_id).first()
-    if team is None:
-        raise Http404
+    team = queries.access_team(organisation, team_id)
     form = TargetsForm(request.POST, organisation=organisation, prefix=f"targets-{team.pk}")
     if not form.is_valid():
         messages.error(request, _("Give the targets as whole minutes."))
@@ -156,25 +111,11 @@ def save_targets(request: HttpRequest, organisation_id: int, team_id: int) -> Ht
     return redirect("helpdesk:setup", organisation_id=organisation.pk)
 
 
-REMOVABLE: dict[str, type[Category] | type[RoutingRule] | type[CannedReply]] = {
-    "category": Category,
-    "rule": RoutingRule,
-    "canned": CannedReply,
-}
-
-
 @login_required
 @require_POST
 def remove(request: HttpRequest, organisation_id: int, kind: str, item_id: int) -> HttpResponse:
     organisation = queries.access_desk_admin(request.user, organisation_id)
-    model = REMOVABLE.get(kind)
-    item = (
-        model._default_manager.filter(organisation=organisation, pk=item_id).first()
-        if model
-        else None
-    )
-    if item is None:
-        raise Http404
+    item = queries.access_set_up_item(organisation, kind, item_id)
     if isinstance(item, Category):
         try:
             actions.do_delete_category(category=item)

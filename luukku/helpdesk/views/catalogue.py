@@ -1,44 +1,15 @@
 """Organisation admins edit their service catalogue (the public page lives in core)."""
 
-from typing import Any
-
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from luukku.core import actions as core_actions
-from luukku.core.models import Organisation, Schedule, Service, ServiceKind
+from luukku.core.models import Organisation, Service
 from luukku.helpdesk import queries
-
-
-class ServiceForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=ServiceKind.choices)
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    audience = forms.CharField(label=_("Who it is for"), required=False, max_length=300)
-    sign_in_required = forms.BooleanField(label=_("Sign-in needed"), required=False)
-    url = forms.CharField(
-        label=_("Address"),
-        max_length=500,
-        help_text=_("A path on this site, e.g. /help/your-organisation/, or an https address."),
-    )
-    schedule = forms.ModelChoiceField(
-        label=_("Opening hours"),
-        queryset=Schedule.objects.none(),
-        required=False,
-        empty_label=_("Around the clock"),
-    )
-    position = forms.IntegerField(label=_("Position"), min_value=0, initial=0)
-    published = forms.BooleanField(label=_("Published"), required=False, initial=True)
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["schedule"].queryset = Schedule.objects.filter(organisation=organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
+from luukku.helpdesk.forms import ServiceForm
 
 
 def _service(organisation: Organisation, service_id: int | None) -> Service | None:
@@ -50,7 +21,7 @@ def _service(organisation: Organisation, service_id: int | None) -> Service | No
 @login_required
 def services(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = queries.access_desk_admin(request.user, organisation_id)
-    listed = Service.objects.filter(organisation=organisation).select_related("schedule")
+    listed = queries.services_of(organisation)
     return render(
         request, "helpdesk/staff/services.html", {"organisation": organisation, "services": listed}
     )

@@ -4,25 +4,18 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from luukku.accounts.models import User
+from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.queries import is_organisation_admin
 from luukku.core.spreadsheets import spreadsheet_row
 from luukku.helpdesk import actions, queries, stats
 from luukku.helpdesk.forms import AssignForm, NoteForm, RerouteForm, StaffReplyForm, StatusForm
 from luukku.helpdesk.models import Request
-from luukku.helpdesk.views import attachment_response
-
-
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):  # login_required lets no one else in
-        raise PermissionDenied
-    return request.user
+from luukku.helpdesk.views.public import attachment_response
 
 
 @login_required
@@ -51,7 +44,7 @@ def inbox(request: HttpRequest, organisation_id: int) -> HttpResponse:
         team_id = None
     page = queries.inbox(
         organisation,
-        user=_user(request),
+        user=signed_in_user(request),
         team_id=team_id,
         filter_name=filter_name,
         page=max(_int_or_none(request.GET.get("page")) or 1, 1),
@@ -107,7 +100,7 @@ def reply(request: HttpRequest, request_id: int) -> HttpResponse:
         return _invalid(request, help_request, "reply_form", form)
     actions.do_reply(
         request=help_request,
-        author=_user(request),
+        author=signed_in_user(request),
         body=form.cleaned_data["body"],
         status=form.cleaned_data["status"],
     )
@@ -122,7 +115,9 @@ def note(request: HttpRequest, request_id: int) -> HttpResponse:
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _invalid(request, help_request, "note_form", form)
-    actions.do_add_note(request=help_request, author=_user(request), body=form.cleaned_data["body"])
+    actions.do_add_note(
+        request=help_request, author=signed_in_user(request), body=form.cleaned_data["body"]
+    )
     return redirect("helpdesk:detail", request_id=request_id)
 
 
@@ -134,7 +129,7 @@ def reroute(request: HttpRequest, request_id: int) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, help_request, "reroute_form", form)
     actions.do_reroute(
-        request=help_request, team=form.cleaned_data["team"], by=_user(request),
+        request=help_request, team=form.cleaned_data["team"], by=signed_in_user(request),
         note=form.cleaned_data["note"],
     )  # fmt: skip
     messages.success(request, _("The request was moved to %(team)s.") % {"team": help_request.team})

@@ -1,41 +1,19 @@
 """Staff write the knowledge base: articles with their question variants, per language."""
 
-from typing import Any
-
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from luukku.core.models import Organisation
 from luukku.knowledge import actions, queries
-from luukku.knowledge.models import Article, ArticleCategory, Language
-
-
-class ArticleForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
-    category = forms.ModelChoiceField(label=_("Category"), queryset=ArticleCategory.objects.none())
-    questions = forms.CharField(
-        label=_("Question variants"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line, in the words people use: they help the answer bot most."),
-    )
-    body = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 10}))
-    published = forms.BooleanField(label=_("Published"), required=False, initial=True)
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
+from luukku.knowledge.forms import ArticleForm
+from luukku.knowledge.models import Article
 
 
 @login_required
 def articles(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = queries.access_editable_organisation(request.user, organisation_id)
-    listed = queries.all_articles(organisation).order_by("language", "category__name", "title")
+    listed = queries.articles_for_editing(organisation)
     context = {"organisation": organisation, "articles": listed}
     return render(request, "knowledge/staff/articles.html", context)
 
