@@ -6,9 +6,9 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from luukku.activity.models import MemberDayRollup
+from luukku.activity.queries import member_statuses
+from luukku.activity.rules import MemberStatus
 from luukku.core.models import Organisation
-from luukku.insights.queries import member_statuses
-from luukku.insights.rules import MemberStatus
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
 

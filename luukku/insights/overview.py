@@ -19,12 +19,12 @@ from luukku.activity.models import (
     MemberWeekRollup,
     ProgrammeDayRollup,
 )
-from luukku.insights.queries import (
+from luukku.activity.queries import (
     joined_days,
     member_statuses,
     participant_memberships,
 )
-from luukku.insights.rules import MemberStatus, PublishSlot, best_slots, median_or_zero
+from luukku.activity.rules import MemberStatus, PublishSlot, best_slots, median_or_zero
 from luukku.programmes.models import Programme, Section
 
 # Most weeks the per-member weekly columns cover (sparklines, retention).

@@ -9,14 +9,14 @@ from django.db.models import Count
 from django.utils.crypto import salted_hmac
 
 from luukku.activity.models import MemberTargetRollup
-from luukku.insights.overview import MemberWeeks, Period, member_weeks
-from luukku.insights.queries import (
+from luukku.activity.queries import (
     last_visit_by_member,
     local_day,
     member_statuses,
     participant_memberships,
 )
-from luukku.insights.rules import MemberStatus
+from luukku.activity.rules import MemberStatus
+from luukku.insights.overview import MemberWeeks, Period, member_weeks
 from luukku.programmes.models import Programme
 
 SPARK_WIDTH, SPARK_HEIGHT = 80, 20
