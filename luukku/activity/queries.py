@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, F, QuerySet, Sum
 from django.utils import timezone
 
 from luukku.activity.models import (
+    ACTIVE_PING_SECONDS,
     HOUR_COLUMNS,
     Event,
     EventKind,
@@ -37,7 +38,7 @@ from luukku.activity.rules import (
     cohort_median,
     member_status,
 )
-from luukku.activity.visits import Visit, previous_visit_end, split_visits
+from luukku.activity.visits import Visit, ping_bucket, previous_visit_end, split_visits
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
 __all__ = [
@@ -181,7 +182,8 @@ def _add_unrolled_tail(programme_id: int, summary: dict[int, "MemberParticipatio
         last = known["last_seen_at"]
         times = [at for at, _seconds in events]
         starts = visit_start_changes([last] if last else [], times)
-        seconds = known["active_seconds"] + sum(s for _at, s in events)
+        buckets = {ping_bucket(at) for at, reported in events if reported}
+        seconds = known["active_seconds"] + ACTIVE_PING_SECONDS * len(buckets)
         summary[user_id] = MemberParticipation(
             last_seen_at=max(times + ([last] if last else [])),
             visits=known["visits"] + sum(sign for _at, sign in starts),
