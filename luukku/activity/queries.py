@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypedDict
 
 from django.db import connection
-from django.db.models import Count, Exists, F, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, QuerySet, Sum
 from django.utils import timezone
 
 from luukku.activity.models import (
@@ -36,6 +36,7 @@ from luukku.activity.rules import (
     PublishSlot,
     best_slots,
     cohort_median,
+    idle_days,
     member_status,
 )
 from luukku.activity.visits import Visit, ping_bucket, previous_visit_end, split_visits
@@ -51,9 +52,11 @@ __all__ = [
     "event_counts_for_user",
     "events_for_user",
     "hour_of_week_visits",
+    "idle_days_by_member",
     "joined_days",
     "last_page_by_member",
     "last_visit_by_member",
+    "last_visit_days",
     "local_day",
     "member_statuses",
     "members_returned_between",
@@ -290,6 +293,40 @@ def last_visit_by_member(programme: Programme) -> dict[int, datetime | None]:
     return last
 
 
+def last_visit_days(
+    programme: Programme, as_of: date, last: dict[int, datetime | None] | None = None
+) -> dict[int, date | None]:
+    """Each participant's last local day with an event on or before `as_of` (None: none).
+
+    Events after `as_of` (a look after the programme's end) do not count: a status or a
+    "days without a visit" is judged as of that day. `last` may pass
+    last_visit_by_member's answer; only people seen later cost a read.
+    """
+    seen = last if last is not None else last_visit_by_member(programme)
+    days = {user_id: local_day(programme, at) if at else None for user_id, at in seen.items()}
+    later = [user_id for user_id, day in days.items() if day is not None and day > as_of]
+    if later:
+        rows = (
+            MemberDayRollup.objects.filter(
+                programme_id=programme.pk, user_id__in=later, day__lte=as_of, events__gt=0
+            )
+            .values("user_id")
+            .annotate(last=Max("day"))
+            .values_list("user_id", "last")
+        )
+        found = dict(rows)
+        days.update({user_id: found.get(user_id) for user_id in later})
+    return days
+
+
+def idle_days_by_member(programme: Programme, *, today: date | None = None) -> dict[int, int]:
+    """Days without a visit per participant, as of today (or the programme's last day)."""
+    as_of = min(today or programme.today(), programme.ends_on)
+    joined = joined_days(programme)
+    days = last_visit_days(programme, as_of)
+    return {user_id: idle_days(days.get(user_id), joined[user_id], as_of) for user_id in joined}
+
+
 def member_statuses(
     programme: Programme,
     *,
@@ -300,8 +337,10 @@ def member_statuses(
 ) -> dict[int, str]:
     """'active', 'passive' or 'dropped_off' per participant (DESIGN definitions).
 
-    `last` and `joined` may pass last_visit_by_member's and joined_days' answers when the
-    caller has them already.
+    Judged as of `today` or the programme's last day, whichever is first; events after
+    that do not count (someone who stopped weeks before the end and looked in after it has
+    dropped off). `last` and `joined` may pass last_visit_by_member's and joined_days'
+    answers when the caller has them already.
     """
     as_of = min(today or programme.today(), programme.ends_on)
     joined = joined if joined is not None else joined_days(programme)
@@ -317,9 +356,9 @@ def member_statuses(
     window.update(rows)
     median = cohort_median(window, joined, window_start)
     statuses: dict[int, str] = {}
-    for user_id, seen in (last if last is not None else last_visit_by_member(programme)).items():
+    for user_id, last_day in last_visit_days(programme, as_of, last).items():
         status: MemberStatus = member_status(
-            last_day=local_day(programme, seen) if seen else None,
+            last_day=last_day,
             joined_day=joined[user_id],
             window_visits=window[user_id],
             median=median,

@@ -2,9 +2,6 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
-
-from django.utils import timezone
 
 from luukku.activity import queries as activity_queries
 from luukku.outreach.models import AudienceKind
@@ -40,16 +37,10 @@ def participant_joins(programme: Programme) -> dict[int, object]:
 
 
 def passive_ids(programme: Programme, joined: dict[int, object], days: int) -> set[int]:
-    """No visit for `days` days; people who never visited count once they joined that long ago."""
-    cutoff = timezone.now() - timedelta(days=days)
-    last_visits = activity_queries.last_visit_by_member(programme)
-    passive = set()
-    for user_id, joined_at in joined.items():
-        last = last_visits.get(user_id)
-        reference = last if last is not None else joined_at
-        if reference is None or reference <= cutoff:  # type: ignore[operator]
-            passive.add(user_id)
-    return passive
+    """No visit for `days` programme-local days, the analytics' definition (people who never
+    visited count from the day they joined): see activity.rules.idle_days."""
+    idle = activity_queries.idle_days_by_member(programme)
+    return {user_id for user_id in joined if idle.get(user_id, 0) >= days}
 
 
 def audience_ids(programme: Programme, audience: Audience) -> list[int]:
