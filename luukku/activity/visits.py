@@ -9,6 +9,14 @@ from datetime import datetime, timedelta
 
 # A visit is a run of events with no gap over this.
 VISIT_GAP = timedelta(minutes=30)
+# Active time is counted in buckets of one ping's length (ACTIVE_PING_SECONDS).
+BUCKET_SECONDS = 15
+
+
+def ping_bucket(at: datetime) -> int:
+    """The 15-second bucket (since the epoch) a ping falls in: a person earns active time at
+    most once per bucket, however many pings, batches, tabs or retries report it."""
+    return int(at.timestamp()) // BUCKET_SECONDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +36,17 @@ def split_visits(
 
     Events further apart than `gap` fall into separate visits; a gap of exactly `gap`
     does not split. Every event belongs to exactly one visit, and a visit's active time
-    is the sum of its events' active seconds (page views alone count zero).
+    is the sum of its events' active seconds (page views alone count zero), once per
+    15-second bucket (a repeated ping adds nothing).
     """
     visits: list[Visit] = []
     started_at = ended_at = None
     active_seconds = event_count = 0
-    for at, seconds in sorted(events, key=lambda event: event[0]):
+    counted: set[int] = set()
+    for at, reported in sorted(events, key=lambda event: event[0]):
+        seconds = reported if reported and ping_bucket(at) not in counted else 0
+        if seconds:
+            counted.add(ping_bucket(at))
         if started_at is not None and ended_at is not None and at - ended_at > gap:
             visits.append(Visit(started_at, ended_at, active_seconds, event_count))
             started_at = None

@@ -11,11 +11,11 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from luukku.activity.rules import MemberStatus
 from luukku.insights import queries
 from luukku.insights.exports import figures_data, participants_data
 from luukku.insights.overview import build_overview
 from luukku.insights.participants import filter_and_sort, participant_rows
-from luukku.insights.rules import MemberStatus
 
 router = Router(tags=["insights"], auth=django_auth)
 

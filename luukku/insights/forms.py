@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from luukku.activity.rules import MemberStatus
 from luukku.core.models import Organisation
-from luukku.insights.rules import MemberStatus
 
 PAGE_SIZE = 100
 MAX_RANGE_DAYS = 366

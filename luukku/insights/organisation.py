@@ -6,9 +6,9 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from luukku.activity.models import MemberDayRollup
+from luukku.activity.queries import member_statuses
+from luukku.activity.rules import MemberStatus
 from luukku.core.models import Organisation
-from luukku.insights.queries import member_statuses
-from luukku.insights.rules import MemberStatus
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
 
@@ -16,7 +16,7 @@ from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRo
 class ProgrammeComparison:
     programme: Programme
     participants: int
-    taking_part: int  # participants with a visit in the range
+    taking_part: int  # participants with any event in the range (on a visit)
     visits: int
     active_minutes_per_participant: float
     dropped_off: int
@@ -33,7 +33,11 @@ class ProgrammeComparison:
 def _range_totals(
     organisation: Organisation, start: date, end: date
 ) -> dict[int, tuple[int, int, int]]:
-    """Per programme: participants' visits, active seconds and people with a visit."""
+    """Per programme: participants' visits, active seconds and people with a visit.
+
+    Every day row in the range counts, also one where no visit started: the after-midnight
+    half of a visit across midnight has its active time there (and its visit the day before).
+    """
     is_participant = ProgrammeMembership.objects.filter(
         programme_id=OuterRef("programme_id"),
         user_id=OuterRef("user_id"),
@@ -41,7 +45,7 @@ def _range_totals(
     )
     rows = (
         MemberDayRollup.objects.filter(
-            organisation_id=organisation.pk, day__range=(start, end), visits__gt=0
+            organisation_id=organisation.pk, day__range=(start, end), events__gt=0
         )
         .filter(Exists(is_participant))
         .values("programme_id")

@@ -19,12 +19,12 @@ from luukku.activity.models import (
     MemberWeekRollup,
     ProgrammeDayRollup,
 )
-from luukku.insights.queries import (
+from luukku.activity.queries import (
     joined_days,
     member_statuses,
     participant_memberships,
 )
-from luukku.insights.rules import MemberStatus, PublishSlot, best_slots, median_or_zero
+from luukku.activity.rules import MemberStatus, PublishSlot, best_slots, median_or_zero
 from luukku.programmes.models import Programme, Section
 
 # Most weeks the per-member weekly columns cover (sparklines, retention).
@@ -140,7 +140,37 @@ def member_weeks(programme: Programme, period: Period) -> dict[int, MemberWeeks]
     for user_id, visits, seconds, *weekly in rows:
         counts = [count or 0 for count in weekly]
         result[user_id] = MemberWeeks(visits, seconds, counts[-1] if counts else 0, counts)
+    _remove_days_outside(programme, period, result)
     return result
+
+
+def _remove_days_outside(
+    programme: Programme, period: Period, members: dict[int, MemberWeeks]
+) -> None:
+    """Take out what the first and last calendar weeks hold outside the period (a visit on
+    the Monday before a Wednesday start, or after the end), so that the table sums the
+    same days as the page: at most twelve day rows per person."""
+    last_sunday = monday_of(period.end) + timedelta(days=6)
+    outside = Q(day__range=(monday_of(period.start), period.start - timedelta(days=1))) | Q(
+        day__range=(period.end + timedelta(days=1), last_sunday)
+    )
+    rows = (
+        MemberDayRollup.objects.filter(_participant_filter(programme), programme_id=programme.pk)
+        .filter(outside)
+        .values_list("user_id", "day", "visits", "active_seconds")
+    )
+    shown = {week: index for index, week in enumerate(period.weeks)}
+    for user_id, day, visits, seconds in rows:
+        member = members.get(user_id)
+        if member is None:
+            continue
+        member.visits -= visits
+        member.active_seconds -= seconds
+        index = shown.get(monday_of(day))
+        if index is not None:
+            member.weekly_visits[index] -= visits
+            if index == len(shown) - 1:
+                member.visits_this_week -= visits
 
 
 def share(part: float, whole: float) -> float:

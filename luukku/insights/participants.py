@@ -9,14 +9,15 @@ from django.db.models import Count
 from django.utils.crypto import salted_hmac
 
 from luukku.activity.models import MemberTargetRollup
-from luukku.insights.overview import MemberWeeks, Period, member_weeks
-from luukku.insights.queries import (
+from luukku.activity.queries import (
     last_visit_by_member,
+    last_visit_days,
     local_day,
     member_statuses,
     participant_memberships,
 )
-from luukku.insights.rules import MemberStatus
+from luukku.activity.rules import MemberStatus, idle_days
+from luukku.insights.overview import MemberWeeks, Period, member_weeks
 from luukku.programmes.models import Programme
 
 SPARK_WIDTH, SPARK_HEIGHT = 80, 20
@@ -100,6 +101,7 @@ def participant_rows(
     statuses = member_statuses(
         programme, passive_days=passive_days, today=period.end, last=last, joined=joined_on
     )
+    last_days = last_visit_days(programme, period.end, last)
     opened = sections_opened_by_member(programme)
     hide = programme.organisation.pseudonymise_analytics
     empty = MemberWeeks(weekly_visits=[0] * len(period.weeks))
@@ -110,7 +112,7 @@ def participant_rows(
             email="" if hide else email,
             joined=joined_on[user_id],
             last_visit=last.get(user_id),
-            idle_days=_idle_days(programme, period.end, last.get(user_id), joined_on[user_id]),
+            idle_days=idle_days(last_days.get(user_id), joined_on[user_id], period.end),
             visits=weeks.get(user_id, empty).visits,
             active_minutes=weeks.get(user_id, empty).active_seconds // 60,
             weekly_visits=weeks.get(user_id, empty).weekly_visits,
@@ -119,10 +121,6 @@ def participant_rows(
         )
         for user_id, _joined_at, name, email in people
     ]
-
-
-def _idle_days(programme: Programme, end: date, seen: datetime | None, joined: date) -> int:
-    return (end - (local_day(programme, seen) if seen else joined)).days
 
 
 NEVER = datetime.min.replace(tzinfo=UTC)  # sorts before every visit

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from luukku.activity.models import Event, EventKind
 from luukku.activity.rollups.counting import TARGET_PATTERN
-from luukku.activity.visits import VISIT_GAP
+from luukku.activity.visits import VISIT_GAP, ping_bucket
 from luukku.programmes.models import Page, PageFile, Programme, Section
 
 # The newest events read for one timeline: months of ordinary use, a bounded read.
@@ -68,7 +68,10 @@ def participant_timeline(programme: Programme, user_id: int) -> list[TimelineVis
     )
     titles = _target_titles(programme, {row[2] for row in rows})
     visits: list[TimelineVisit] = []
-    for at, kind, target, seconds in rows:
+    counted: set[int] = set()  # active time once per 15-second bucket, as in the rollups
+    for at, kind, target, reported in rows:
+        seconds = reported if reported and ping_bucket(at) not in counted else 0
+        counted.add(ping_bucket(at))
         if not visits or visits[-1].started_at - at > VISIT_GAP:
             if len(visits) == MAX_VISITS:
                 break

@@ -2,11 +2,9 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.utils import timezone
-
-from luukku.outreach import participation
+from luukku.activity import queries as activity_queries
 from luukku.outreach.models import AudienceKind
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
@@ -40,16 +38,10 @@ def participant_joins(programme: Programme) -> dict[int, datetime | None]:
 
 
 def passive_ids(programme: Programme, joined: dict[int, datetime | None], days: int) -> set[int]:
-    """No visit for `days` days; people who never visited count once they joined that long ago."""
-    cutoff = timezone.now() - timedelta(days=days)
-    last_visits = participation.last_visit_by_member(programme)
-    passive = set()
-    for user_id, joined_at in joined.items():
-        last = last_visits.get(user_id)
-        reference = last if last is not None else joined_at
-        if reference is None or reference <= cutoff:
-            passive.add(user_id)
-    return passive
+    """No visit for `days` programme-local days, the analytics' definition (people who never
+    visited count from the day they joined): see activity.rules.idle_days."""
+    idle = activity_queries.idle_days_by_member(programme)
+    return {user_id for user_id in joined if idle.get(user_id, 0) >= days}
 
 
 def audience_ids(programme: Programme, audience: Audience) -> list[int]:
@@ -62,12 +54,12 @@ def audience_ids(programme: Programme, audience: Audience) -> list[int]:
     elif audience.kind == AudienceKind.PASSIVE:
         chosen = passive_ids(programme, joined, audience.passive_days)
     elif audience.kind == AudienceKind.NOT_OPENED:
-        opened = participation.opened_section_ids_by_member(programme)
+        opened = activity_queries.opened_section_ids_by_member(programme)
         chosen = {uid for uid in everyone if audience.section_id not in opened.get(uid, set())}
     elif audience.kind == AudienceKind.NOT_POSTED:
-        chosen = everyone - participation.posted_member_ids(programme)
+        chosen = everyone - activity_queries.posted_member_ids(programme)
     elif audience.kind == AudienceKind.DROPPED_OFF:
-        statuses = participation.member_statuses(programme)
+        statuses = activity_queries.member_statuses(programme)
         chosen = {uid for uid in everyone if statuses.get(uid) == "dropped_off"}
     else:
         chosen = everyone & set(audience.user_ids)

@@ -12,10 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.utils import timezone
 
-from luukku.outreach import participation, stats
+from luukku.activity import queries as activity_queries
+from luukku.outreach import stats
 from luukku.outreach.models import Delivery, DeliveryGroup, DeliveryStatus
 from luukku.outreach.queries import message_send_dates
 from luukku.programmes.models import Programme
@@ -87,34 +97,63 @@ def delivery_counts(deliveries: QuerySet[Delivery]) -> dict[str, int]:
 def _groups(deliveries: QuerySet[Delivery]) -> dict[datetime, dict[str, list[int]]]:
     """People by planned send time and group: both groups are measured from the same moment."""
     groups: dict[datetime, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    rows = deliveries.filter(
-        Q(group=DeliveryGroup.HOLDOUT)
-        | Q(group=DeliveryGroup.RECIPIENT, delivered_at__isnull=False)
-    ).values_list("send_at", "group", "user_id")
+    rows = _measured(deliveries).values_list("send_at", "group", "user_id")
     for send_at, group, user_id in rows:
         groups[send_at][group].append(user_id)
     return groups
 
 
-def _returned(
-    programme: Programme, groups: dict[datetime, dict[str, list[int]]], window: timedelta
-) -> Returned:
-    totals = {"recipients": 0, "recipients_returned": 0, "holdout": 0, "holdout_returned": 0}
+def _measured(deliveries: QuerySet[Delivery]) -> QuerySet[Delivery]:
+    """The hold-out, and the recipients the message reached."""
+    return deliveries.filter(
+        Q(group=DeliveryGroup.HOLDOUT)
+        | Q(group=DeliveryGroup.RECIPIENT, delivered_at__isnull=False)
+    )
+
+
+def _returned_by(
+    programme: Programme, deliveries: QuerySet[Delivery], window: timedelta, key: str | None
+) -> dict[object, Returned]:
+    """Who came back within `window` of the send, per value of `key` (None: all rows).
+
+    One query however many messages: each outbox row is annotated with whether its person
+    has an event in the window (a correlated lookup on the events' person-time index).
+    """
+    rows = (
+        _measured(deliveries)
+        .annotate(window_end=ExpressionWrapper(F("send_at") + window, DateTimeField()))
+        .annotate(
+            back=activity_queries.returned_between(
+                programme.pk, OuterRef("user_id"), OuterRef("send_at"), OuterRef("window_end")
+            )
+        )
+        .values(*([key] if key else []), "group")
+        .annotate(
+            people=Count("id"), returned=Count("id", filter=Q(back=True)), last=Max("send_at")
+        )
+        .order_by()
+    )
+    tallies: dict[object, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    lasts: dict[object, datetime] = {}
+    for row in rows:
+        name = "recipients" if row["group"] == DeliveryGroup.RECIPIENT else "holdout"
+        tally = tallies[row[key] if key else None]
+        tally[name] += row["people"]
+        tally[name + "_returned"] += row["returned"]
+        found = lasts.get(row[key] if key else None)
+        lasts[row[key] if key else None] = max(found, row["last"]) if found else row["last"]
     now = timezone.now()
-    complete = True
-    for send_at, members in groups.items():
-        complete = complete and send_at + window <= now
-        for group, key in (
-            (DeliveryGroup.RECIPIENT, "recipients"),
-            (DeliveryGroup.HOLDOUT, "holdout"),
-        ):
-            ids = members.get(group, [])
-            if ids:
-                back = participation.members_returned_between(
-                    programme, ids, send_at, send_at + window
-                )
-                totals[key] += len(ids)
-                totals[key + "_returned"] += len(back)
+    return {
+        name: _tally_returned(tally, window, complete=lasts[name] + window <= now)
+        for name, tally in tallies.items()
+    }
+
+
+def _tally_returned(tally: dict[str, int], window: timedelta, *, complete: bool) -> Returned:
+    totals = {
+        name: tally.get(name, 0)
+        for name in ("recipients", "recipients_returned", "holdout", "holdout_returned")
+    }
     difference = stats.share_difference(
         totals["recipients_returned"], totals["recipients"],
         totals["holdout_returned"], totals["holdout"],
@@ -122,6 +161,11 @@ def _returned(
     return Returned(
         int(window.total_seconds() // 3600), **totals, difference=difference, complete=complete
     )
+
+
+def _returned(programme: Programme, deliveries: QuerySet[Delivery], window: timedelta) -> Returned:
+    found = _returned_by(programme, deliveries, window, None).get(None)
+    return found or _tally_returned({}, window, complete=True)
 
 
 def _visits_difference(
@@ -133,14 +177,17 @@ def _visits_difference(
         start = send_at.astimezone(zone).date()
         end = start + timedelta(days=VISIT_DAYS - 1)
         for group, ids in members.items():
-            visits = participation.visits_by_member_between(programme, ids, start, end)
+            visits = activity_queries.visits_by_member_between(programme, ids, start, end)
             values[group].extend(float(visits.get(user_id, 0)) for user_id in ids)
     return stats.mean_difference(values[DeliveryGroup.RECIPIENT], values[DeliveryGroup.HOLDOUT])
 
 
-def returned_within_72_hours(programme: Programme, deliveries: QuerySet[Delivery]) -> Returned:
-    """The report's main figure alone, for the programme's table of messages."""
-    return _returned(programme, _groups(deliveries), WINDOWS[-1])
+def returned_within_72_hours_by_message(
+    programme: Programme, deliveries: QuerySet[Delivery]
+) -> dict[int, Returned]:
+    """The report's main figure per message, for the programme's table of messages."""
+    found = _returned_by(programme, deliveries, WINDOWS[-1], "message_id")
+    return {int(str(message_id)): returned for message_id, returned in found.items()}
 
 
 def send_day_ratios(programme: Programme, days: Iterable[date]) -> dict[date, float | None]:
@@ -149,7 +196,7 @@ def send_day_ratios(programme: Programme, days: Iterable[date]) -> dict[date, fl
     if not wanted:
         return {}
     margin = timedelta(days=stats.RATIO_WINDOW_DAYS)
-    visits = participation.visits_per_day(programme, wanted[0] - margin, wanted[-1] + margin)
+    visits = activity_queries.visits_per_day(programme, wanted[0] - margin, wanted[-1] + margin)
     message_days = message_send_dates(programme)
     today = programme.today()
     return {
@@ -176,7 +223,7 @@ def effect_of(programme: Programme, deliveries: QuerySet[Delivery]) -> Effect:
     }
     return Effect(
         counts=delivery_counts(deliveries),
-        returned=[_returned(programme, groups, window) for window in WINDOWS],
+        returned=[_returned(programme, deliveries, window) for window in WINDOWS],
         visits_difference=_visits_difference(programme, groups),
         send_day_ratio=mean_ratio(send_day_ratios(programme, days).values()),
     )

@@ -17,6 +17,14 @@ from luukku.programmes.models import Programme, Section
 RAW_SUBJECT_LIMIT = 2000
 
 
+# The one definition of "passive for N days" (activity.rules.idle_days), as the analytics
+# page states it too.
+PASSIVE_DAYS_HELP = _(
+    "Days without a visit, counted in whole days in the programme's time zone, as on the "
+    "analytics page: with 7, someone last seen on a Monday is included from the next Monday."
+)
+
+
 class ComposeForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=RAW_SUBJECT_LIMIT, strip=False)
     body = forms.CharField(
@@ -38,7 +46,11 @@ class ComposeForm(forms.Form):
         widget=forms.RadioSelect,
     )
     passive_days = forms.IntegerField(
-        label=_("Passive for at least (days)"), min_value=1, max_value=365, initial=7
+        label=_("Passive for at least (days)"),
+        min_value=1,
+        max_value=365,
+        initial=7,
+        help_text=PASSIVE_DAYS_HELP,
     )
     audience_section = forms.TypedChoiceField(
         label=_("Section not opened"), coerce=int, required=False, empty_value=None

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from luukku.accounts.models import User
-from luukku.outreach import participation, placeholders, timing
+from luukku.activity import queries as activity_queries
+from luukku.outreach import placeholders, timing
 from luukku.outreach.audiences import Audience, audience_ids
 from luukku.outreach.models import (
     AudienceKind,
@@ -119,11 +120,11 @@ def _base_times(
         return {user.pk: max(draft.at, now) for user in people}
     if draft.timing not in (TimingKind.BEST_TIME, TimingKind.PERSONAL):
         return {user.pk: now for user in people}
-    slot = participation.best_slot(programme)
+    slot = activity_queries.best_slot(programme)
     if draft.timing == TimingKind.BEST_TIME:
         moment = now if slot is None else timing.next_weekly_slot(now, zone, *slot)
         return {user.pk: moment for user in people}
-    hours = participation.most_active_hour_by_member(programme)
+    hours = activity_queries.most_active_hour_by_member(programme)
     fallback = slot[1] if slot is not None else None
     times = {}
     for user in people:

@@ -180,6 +180,11 @@ def message_deliveries(message: Message) -> QuerySet[Delivery]:
     return Delivery.objects.filter(message=message)
 
 
+def programme_deliveries(programme: Programme) -> QuerySet[Delivery]:
+    """Every delivery of every message of the programme (the Messages list reads them at once)."""
+    return Delivery.objects.filter(message__programme=programme)
+
+
 def has_pending_deliveries(message: Message) -> bool:
     return message_deliveries(message).filter(status=DeliveryStatus.PENDING).exists()
 

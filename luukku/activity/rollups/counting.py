@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from luukku.activity.models import COUNTER_COLUMNS, KIND_COLUMNS
-from luukku.activity.visits import VISIT_GAP
+from luukku.activity.visits import VISIT_GAP, ping_bucket
 
 COLUMN_INDEX = {name: index for index, name in enumerate(COUNTER_COLUMNS)}
 VISITS = COLUMN_INDEX["visits"]
@@ -60,12 +60,17 @@ class Tally:
             counters = self.days[key] = [0] * len(COUNTER_COLUMNS)
         return counters
 
-    def add_event(self, event: RawEvent, zone: zoneinfo.ZoneInfo) -> None:
-        """Counts that do not depend on visits: they simply add up, in any order."""
+    def add_event(self, event: RawEvent, zone: zoneinfo.ZoneInfo, *, active: bool) -> None:
+        """Counts that do not depend on visits: they simply add up, in any order.
+
+        `active` says whether the event's active seconds count: only the first ping in
+        its person's 15-second bucket does (see add_member_events).
+        """
         local_day = event.occurred_at.astimezone(zone).date()
         counters = self._day((event.programme_id, event.user_id, local_day))
         counters[EVENTS] += 1
-        counters[ACTIVE_SECONDS] += event.active_seconds
+        if active:
+            counters[ACTIVE_SECONDS] += event.active_seconds
         kind_index = KIND_INDEX.get(event.kind)
         if kind_index is not None:
             counters[kind_index] += 1
@@ -87,6 +92,20 @@ class Tally:
         counters = self._day((programme_id, user_id, local.date()))
         counters[VISITS] += sign
         counters[FIRST_HOUR + local.hour] += sign
+
+    def add_member_events(
+        self, own: Iterable[RawEvent], zone: zoneinfo.ZoneInfo, counted_buckets: set[int]
+    ) -> None:
+        """One member's new events; `counted_buckets` holds the 15-second buckets already
+        credited with active time (it is updated), so a repeated or replayed ping adds
+        nothing and the result does not depend on how the events were batched."""
+        for event in own:
+            active = False
+            if event.active_seconds:
+                bucket = ping_bucket(event.occurred_at)
+                active = bucket not in counted_buckets
+                counted_buckets.add(bucket)
+            self.add_event(event, zone, active=active)
 
 
 @functools.lru_cache(maxsize=4096)

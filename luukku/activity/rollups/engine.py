@@ -27,7 +27,7 @@ from luukku.activity.rollups.store import (
     write_states,
     write_targets,
 )
-from luukku.activity.visits import VISIT_GAP
+from luukku.activity.visits import VISIT_GAP, ping_bucket
 
 logger = logging.getLogger(__name__)
 
@@ -82,15 +82,20 @@ def programme_zones(programme_ids: Iterable[int]) -> dict[int, zoneinfo.ZoneInfo
 
 
 def _tally_member(
-    tally: Tally, spans: Spans, own: list[RawEvent], zone: zoneinfo.ZoneInfo, old: list[datetime]
+    tally: Tally,
+    spans: Spans,
+    own: list[RawEvent],
+    zone: zoneinfo.ZoneInfo,
+    old: list[datetime],
+    old_buckets: set[int],
 ) -> None:
-    """Add one member's new events, given the already counted times near them."""
+    """Add one member's new events, given the already counted times and ping buckets near
+    them."""
     programme_id, user_id = own[0].programme_id, own[0].user_id
     times = sorted({event.occurred_at for event in own})
     for at, sign in visit_start_changes(old, times):
         tally.add_visit_start(programme_id, user_id, at, zone, sign)
-    for event in own:
-        tally.add_event(event, zone)
+    tally.add_member_events(own, zone, old_buckets)
     key = (programme_id, user_id)
     first, last = times[0], times[-1]
     if key in spans:
@@ -111,11 +116,16 @@ def _flush(tally: Tally, spans: Spans, organisations: dict[int, int], *, merge: 
 def _old_times(
     state_span: tuple[datetime, datetime] | None, times: list[datetime]
 ) -> list[datetime] | None:
-    """Counted times near the new ones: the watermark, or None when a window must be read."""
+    """Counted times near the new ones: the watermark, or None when a window must be read.
+
+    The watermark is enough when every new event is later and in a later 15-second bucket:
+    then no counted ping can share a bucket with a new one either.
+    """
     if state_span is None:
         return []
-    if times[0] > state_span[1]:
-        return [state_span[1]]
+    last = state_span[1]
+    if times[0] > last and ping_bucket(times[0]) > ping_bucket(last):
+        return [last]
     return None
 
 
@@ -135,16 +145,19 @@ def _roll_up_events(events: list[RawEvent], processed: QuerySet[Event]) -> None:
     for key, own in by_member.items():
         times = sorted({event.occurred_at for event in own})
         old = _old_times((spans[key][1], spans[key][2]) if key in spans else None, times)
+        old_buckets: set[int] = set()
         if old is None:
-            # An event older than the watermark (a late batch): read the member's counted
-            # events around the new ones, a window bounded by member and time.
+            # An event older than the watermark (a late or repeated batch): read the
+            # member's counted events around the new ones, bounded by member and time.
             window = processed.filter(
                 programme_id=key[0],
                 user_id=key[1],
                 occurred_at__range=(times[0] - VISIT_GAP, times[-1] + VISIT_GAP),
             )
-            old = list(window.values_list("occurred_at", flat=True))
-        _tally_member(tally, spans, own, zones[key[0]], old)
+            rows = list(window.values_list("occurred_at", "active_seconds"))
+            old = [at for at, _seconds in rows]
+            old_buckets = {ping_bucket(at) for at, seconds in rows if seconds}
+        _tally_member(tally, spans, own, zones[key[0]], old, old_buckets)
     _flush(tally, {key: spans[key] for key in by_member}, organisations, merge=True)
 
 
@@ -266,7 +279,7 @@ def _recompute_member(
     programme_id = own[0].programme_id
     if programme_id not in zones:
         zones.update(programme_zones([programme_id]))
-    _tally_member(tally, spans, own, zones[programme_id], [])
+    _tally_member(tally, spans, own, zones[programme_id], [], set())
 
 
 def rebuild_changed_zones() -> list[int]:

@@ -21,6 +21,7 @@ from luukku.programmes.tests.factories import make_programme
 HEL = zoneinfo.ZoneInfo("Europe/Helsinki")
 # Starts two days before the autumn DST change, so examples cross it.
 START = datetime(2026, 10, 23, 20, 0, tzinfo=UTC)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 times_strategy = st.lists(
     st.integers(min_value=0, max_value=4 * 24 * 60).map(lambda m: START + timedelta(minutes=m)),
@@ -52,10 +53,14 @@ def expected_rows(events: list[tuple[int, datetime]]) -> dict[tuple[int, date], 
             row = rows.setdefault((user, local.date()), Counter())
             row["visits"] += 1
             row[f"h{local.hour:02d}"] += 1
+        credited: set[int] = set()  # active time once per 15-second bucket since the epoch
         for at, seconds in own:
             row = rows.setdefault((user, at.astimezone(HEL).date()), Counter())
             row["events"] += 1
-            row["active_seconds"] += seconds
+            bucket = (at - EPOCH) // timedelta(seconds=15)
+            if bucket not in credited:
+                credited.add(bucket)
+                row["active_seconds"] += seconds
     return {key: {k: v for k, v in row.items() if v} for key, row in rows.items()}
 
 

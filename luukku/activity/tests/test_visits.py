@@ -39,13 +39,21 @@ def test_gaps_over_thirty_minutes_split_and_shorter_ones_do_not(
         assert later.started_at - earlier.ended_at > VISIT_GAP
 
 
-@given(events_strategy)
-def test_active_time_is_the_sum_of_the_visits_events(events: list[tuple[datetime, int]]) -> None:
-    visits = split_visits(events)
-    assert sum(visit.active_seconds for visit in visits) == sum(s for _at, s in events)
+def _buckets(events: list[tuple[datetime, int]]) -> set[int]:
+    """The 15-second buckets since the epoch with a ping, computed independently."""
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    return {(at - epoch) // timedelta(seconds=15) for at, seconds in events if seconds}
+
+
+@given(events_strategy, st.integers(min_value=0, max_value=3))
+def test_active_time_is_fifteen_seconds_per_bucket_with_a_ping(
+    events: list[tuple[datetime, int]], repeats: int
+) -> None:
+    visits = split_visits(events + events[:repeats])  # a repeated ping adds nothing
+    assert sum(visit.active_seconds for visit in visits) == 15 * len(_buckets(events))
     for visit in visits:
-        inside = [s for at, s in events if visit.started_at <= at <= visit.ended_at]
-        assert visit.active_seconds == sum(inside)
+        inside = [(at, s) for at, s in events if visit.started_at <= at <= visit.ended_at]
+        assert visit.active_seconds == 15 * len(_buckets(inside))
 
 
 def test_gap_of_exactly_thirty_minutes_keeps_one_visit() -> None:

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from luukku.accounts.models import User
-from luukku.outreach import participation, placeholders, queries
+from luukku.activity import queries as activity_queries
+from luukku.outreach import placeholders, queries
 from luukku.outreach.audiences import participant_joins
 from luukku.outreach.models import (
     Automation,
@@ -36,11 +37,11 @@ def person_contexts(
     days: dict[int, int] = {}
     if "days_since_last_visit" in names:
         joins = participant_joins(programme)
-        last_visits = participation.last_visit_by_member(programme)
+        last_visits = activity_queries.last_visit_by_member(programme)
         for user_id in ids:
             reference = last_visits.get(user_id) or joins.get(user_id)
             days[user_id] = (now - reference).days if isinstance(reference, datetime) else 0
-    pages = participation.last_page_by_member(programme, ids) if "continue_link" in names else {}
+    pages = activity_queries.last_page_by_member(programme, ids) if "continue_link" in names else {}
     home = reverse("programmes:home", args=[programme.pk])
     contexts = {}
     for user in users:

@@ -4,9 +4,10 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from django.utils import timezone
 
+from luukku.activity import queries as activity_queries
 from luukku.activity.actions import do_roll_up_events, record_event
 from luukku.activity.models import EventKind
-from luukku.outreach import actions, participation
+from luukku.outreach import actions
 from luukku.outreach.audiences import Audience, audience_ids
 from luukku.outreach.models import AudienceKind, TimingKind
 from luukku.outreach.tests.conftest import Cast, draft
@@ -88,7 +89,7 @@ def test_each_persons_own_most_active_hour_with_the_programmes_as_fallback(cast:
     hours = {person.user.pk: person.send_at.astimezone(zone).hour for person in plan.people}
     assert hours[cast.participants[0].pk] == 19
     assert hours[cast.participants[1].pk] == 10
-    best = participation.best_slot(cast.programme)
+    best = activity_queries.best_slot(cast.programme)
     assert best is not None
     assert hours[cast.participants[4].pk] == best[1]  # no data of their own
 

@@ -351,3 +351,25 @@ def test_organisation_settings_are_saved_and_used(
     assert client.post(url, {"quiet_hours_start": "25"}).status_code == 400
     compose = signed_in(cast.coach).get(compose_url(cast)).content.decode()
     assert 'name="holdout_percent" value="20"' in compose
+
+
+def _message_list_queries(cast: Cast, client: Client, count: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(count - Message.objects.filter(programme=cast.programme).count()):
+        sent_message(cast, holdout_percent=20, ignore_frequency_cap=True)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("outreach:messages", args=[cast.programme.pk]))
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_message_list_reads_its_effect_figures_in_one_pass(
+    cast: Cast, signed_in: SignIn
+) -> None:
+    """The same number of queries for 2 messages as for 6: nothing is read per message."""
+    client = signed_in(cast.coach)
+    two = _message_list_queries(cast, client, 2)
+    six = _message_list_queries(cast, client, 6)
+    assert six == two

@@ -10,7 +10,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from luukku.outreach import actions, effect, participation, queries
+from luukku.activity import queries as activity_queries
+from luukku.outreach import actions, effect, queries
 from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Programme
 
@@ -21,7 +22,7 @@ def _chart(programme: Programme) -> list[dict[str, object]]:
     """Visits per day for the last weeks of the programme, with the message days marked."""
     end = min(programme.today(), programme.ends_on)
     start = max(programme.starts_on, end - timedelta(days=CHART_DAYS - 1))
-    visits = participation.visits_per_day(programme, start, end)
+    visits = activity_queries.visits_per_day(programme, start, end)
     marked = set(queries.message_send_dates(programme))
     return [
         {"day": start + timedelta(days=offset),
@@ -40,11 +41,12 @@ def message_list(request: HttpRequest, programme_id: int) -> HttpResponse:
     ratios = effect.send_day_ratios(
         programme, {row.send_at.astimezone(zone).date() for row in rows}
     )
+    returned = effect.returned_within_72_hours_by_message(
+        programme, queries.programme_deliveries(programme)
+    )
     for row in rows:
         row.send_day_ratio = ratios.get(row.send_at.astimezone(zone).date())  # type: ignore[attr-defined]
-        row.returned = effect.returned_within_72_hours(  # type: ignore[attr-defined]
-            programme, queries.message_deliveries(row)
-        )
+        row.returned = returned.get(row.pk)  # type: ignore[attr-defined]
     chart = _chart(programme)
     context = {
         "rows": rows,

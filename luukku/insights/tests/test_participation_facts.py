@@ -1,13 +1,13 @@
-"""The contract functions against a cohort with known visits."""
+"""The participation facts (luukku.activity.queries) against a cohort with known visits."""
 
 from datetime import timedelta
 
 import pytest
 
+from luukku.activity import queries
 from luukku.activity.models import EventKind
 from luukku.activity.rollups import roll_up_new_events
-from luukku.insights import queries
-from luukku.insights.rules import PublishSlot
+from luukku.activity.rules import PublishSlot
 from luukku.insights.tests.conftest import TODAY, Cohort, local, visit
 
 

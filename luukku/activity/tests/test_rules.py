@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from luukku.insights.rules import PublishSlot, best_slots, cohort_median, member_status
+from luukku.activity.rules import PublishSlot, best_slots, cohort_median, member_status
 
 AS_OF = date(2026, 3, 18)
 

@@ -43,6 +43,15 @@ def cohort_median(
     return float(statistics.median(values)) if values else 0.0
 
 
+def idle_days(last_day: date | None, joined_day: date, as_of: date) -> int:
+    """Days without a visit, the one definition of "passive for N days" (analytics, the
+    composer's audience, automations): whole programme-local calendar days from the last
+    day with a visit (or from joining, for someone who never came) to `as_of`. Seen
+    yesterday is 1; with N = 7, someone last seen on a Monday is passive from the next
+    Monday, whatever the hour."""
+    return (as_of - (last_day or joined_day)).days
+
+
 def member_status(
     *,
     last_day: date | None,
@@ -55,7 +64,7 @@ def member_status(
     """DESIGN: dropped off after 21 days without a visit; passive after `passive_days`, or
     with visits in the last 14 days below a quarter of the cohort median (pro rata for
     people who joined within the window). Without any visit, days count from joining."""
-    idle = (as_of - (last_day or joined_day)).days
+    idle = idle_days(last_day, joined_day, as_of)
     if idle >= DROPPED_OFF_DAYS:
         return MemberStatus.DROPPED_OFF
     if idle >= passive_days:
