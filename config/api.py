@@ -3,12 +3,20 @@
 Errors are JSON {"error": code, "detail": text} with the right status code.
 """
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.utils import check_csrf
 
 api = NinjaAPI(title="Luukku API", version="1", urls_namespace="api")
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
 def _error(request: HttpRequest, code: str, detail: object, status: int) -> HttpResponse:
@@ -39,6 +47,35 @@ def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRes
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _error(request, getattr(exc, "code", "error"), str(exc), exc.status_code)
+
+
+def require_csrf_with_session(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The API's one CSRF rule: a write that carries the session cookie needs the CSRF token.
+
+    Ninja marks its views csrf_exempt and leaves the check to cookie auth classes, so an
+    operation without `auth=django_auth` (the booking API) took session POSTs from any site.
+    Requests without the session cookie (scripts, bearer tokens) carry no ambient authority
+    and need no token. An operation opts out only with Django's @csrf_exempt and its own
+    defence (the tracking beacon checks the origin).
+    """
+    operation = getattr(run, "__self__", None)
+
+    @wraps(run)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        needs_token = (
+            request.method not in SAFE_METHODS
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
+            and not getattr(operation, "csrf_exempt", False)
+        )
+        if needs_token and check_csrf(request) is not None:
+            return _error(request, "csrf_failed", "The CSRF token is missing or wrong.", 403)
+        return run(request, *args, **kwargs)
+
+    return checked
+
+
+# "view" mode wraps Operation.run: the check comes before parsing, auth and the view.
+api.add_decorator(require_csrf_with_session, mode="view")
 
 
 def _mount_routers() -> None:

@@ -1,20 +1,21 @@
 """Writes for the helpdesk: requests, replies, notes, routing, statuses and ratings."""
 
 import secrets
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from luukku.accounts.models import User
 from luukku.core.models import Organisation, Team
 from luukku.core.tokens import hash_token
-from luukku.core.uploads import DOCUMENT_TYPES, validate_upload
+from luukku.core.uploads import VerifiedFile
 from luukku.helpdesk import routing, tasks
 from luukku.helpdesk.models import (
     Attachment,
@@ -54,18 +55,17 @@ def do_create_conversation_link(*, request: Request) -> str:
     return signing.Signer(salt=LINK_SALT).sign(raw_token)
 
 
-def _attach(message: Message, upload: UploadedFile[bytes] | None) -> None:
+def _attach(message: Message, upload: VerifiedFile | None) -> None:
+    """Store a file verified by core.uploads.verify_upload under a generated name."""
     if upload is None:
         return
-    content_type = validate_upload(
-        upload, allowed_types=DOCUMENT_TYPES, max_bytes=settings.HELPDESK_ATTACHMENT_MAX_BYTES
-    )
+    stored = ContentFile(upload.content, name=f"{uuid.uuid4().hex}{upload.extension}")
     Attachment.objects.create(
         message=message,
-        file=upload,
-        original_name=(upload.name or "attachment")[:255],
-        content_type=content_type,
-        size=upload.size or 0,
+        file=stored,
+        original_name=upload.download_name[:255],
+        content_type=upload.content_type,
+        size=upload.size,
     )
 
 
@@ -88,7 +88,7 @@ def do_submit_request(
     subject: str,
     message: str,
     user: User | None = None,
-    attachment: UploadedFile[bytes] | None = None,
+    attachment: VerifiedFile | None = None,
     language: str = "fi",
 ) -> Request:
     """Store a new request, route it to a team and mail the requester a private link."""
@@ -147,11 +147,7 @@ def do_add_note(*, request: Request, author: User, body: str) -> Message:
 
 @transaction.atomic
 def do_add_requester_message(
-    *,
-    request: Request,
-    body: str,
-    via_email: bool = False,
-    attachment: UploadedFile[bytes] | None = None,
+    *, request: Request, body: str, via_email: bool = False, attachment: VerifiedFile | None = None
 ) -> Message:
     """The requester answers; a waiting or resolved request opens again."""
     request = Request.objects.select_for_update().get(pk=request.pk)

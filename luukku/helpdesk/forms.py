@@ -19,7 +19,7 @@ from luukku.core.models import (
     Team,
     region_time_zone_choices,
 )
-from luukku.core.uploads import DOCUMENT_TYPES, validate_upload
+from luukku.core.uploads import DOCUMENT_TYPES, VerifiedFile, verify_upload
 from luukku.helpdesk import queries
 from luukku.helpdesk.models import CannedReply, Category, Status
 
@@ -61,15 +61,15 @@ class ContactForm(forms.Form):
         self.fields["category"].queryset = queries.categories_of(organisation)  # type: ignore[attr-defined]  # self.fields types each field as Field
         self.fields["shown"].initial = form_stamp()
 
-    def clean_attachment(self) -> UploadedFile[bytes] | None:
-        upload = self.cleaned_data.get("attachment")
+    def clean_attachment(self) -> VerifiedFile | None:
+        upload: UploadedFile[bytes] | None = self.cleaned_data.get("attachment")
         if upload:
-            validate_upload(
+            return verify_upload(
                 upload,
                 allowed_types=DOCUMENT_TYPES,
                 max_bytes=settings.HELPDESK_ATTACHMENT_MAX_BYTES,
             )
-        return upload or None
+        return None
 
     def check_for_bots(self) -> None:
         """Raise BotSuspectedError; called before validation so bots learn nothing from errors."""
@@ -91,8 +91,8 @@ class RequesterReplyForm(forms.Form):
     )
     attachment = forms.FileField(label=_("Attachment (optional)"), required=False)
 
-    def clean_attachment(self) -> UploadedFile[bytes] | None:
-        return ContactForm.clean_attachment(self)  # type: ignore[arg-type]  # the same field and checks
+    def clean_attachment(self) -> VerifiedFile | None:
+        return ContactForm.clean_attachment(self)  # type: ignore[arg-type]
 
 
 class RatingForm(forms.Form):

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from luukku.accounts.addresses import AddressList, parse_address_list
 from luukku.core.models import Organisation, region_time_zone_choices
-from luukku.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, validate_upload
+from luukku.core.uploads import (
+    DOCUMENT_TYPES,
+    IMAGE_TYPES,
+    VerifiedFile,
+    validate_upload,
+    verify_upload,
+)
 from luukku.programmes.models import PlanUnit, ProgrammeRole
 
 # Cover images are shown on every programme page; keep them light.
@@ -102,11 +108,11 @@ class ProgrammeSettingsForm(forms.Form):
     )
     remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
 
-    def clean_cover_image(self) -> UploadedFile[bytes] | None:
-        upload = self.cleaned_data.get("cover_image")
+    def clean_cover_image(self) -> VerifiedFile | None:
+        upload: UploadedFile[bytes] | None = self.cleaned_data.get("cover_image")
         if upload:
-            validate_upload(upload, allowed_types=IMAGE_TYPES, max_bytes=MAX_COVER_BYTES)
-        return upload
+            return verify_upload(upload, allowed_types=IMAGE_TYPES, max_bytes=MAX_COVER_BYTES)
+        return None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -158,11 +164,11 @@ class PageForm(forms.Form):
         help_text=_("PDF, Office document, image or text file."),
     )
 
-    def clean_file(self) -> UploadedFile[bytes] | None:
-        upload = self.cleaned_data.get("file")
+    def clean_file(self) -> VerifiedFile | None:
+        upload: UploadedFile[bytes] | None = self.cleaned_data.get("file")
         if upload:
-            self.file_type = validate_upload(upload, allowed_types=DOCUMENT_TYPES)
-        return upload
+            return verify_upload(upload, allowed_types=DOCUMENT_TYPES)
+        return None
 
 
 class TaskForm(forms.Form):

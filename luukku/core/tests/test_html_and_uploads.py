@@ -1,11 +1,22 @@
+import io
+import zipfile
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from luukku.core import uploads
 from luukku.core.html import plain_text_to_html, sanitise_html
-from luukku.core.uploads import DOCUMENT_TYPES, IMAGE_TYPES, validate_upload
+from luukku.core.testing.images import image_bytes
+from luukku.core.uploads import (
+    DOCUMENT_TYPES,
+    IMAGE_TYPES,
+    safe_base_name,
+    validate_upload,
+    verify_upload,
+)
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = image_bytes("PNG")
 
 
 @pytest.mark.parametrize(
@@ -56,3 +67,47 @@ def test_too_large_uploads_are_refused_with_the_limit_in_the_message() -> None:
         validate_upload(big, allowed_types=DOCUMENT_TYPES, max_bytes=1000)
     assert error.value.code == "too_large"
     assert "1000" in str(error.value) or "KB" in str(error.value) or "bytes" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("client_name", "expected"),
+    [
+        ("report.pdf.exe", "report_pdf"),
+        ("C:\\Users\\me\\cv.docx", "cv"),
+        ("../../etc/passwd", "passwd"),
+        ("photo\u202egpj.exe", "photogpj"),
+        ("Työhakemus 2026.pdf", "Työhakemus 2026"),
+        (".htaccess", "htaccess"),
+        ("", "file"),
+    ],
+)
+def test_download_names_keep_a_safe_base_only(client_name: str, expected: str) -> None:
+    assert safe_base_name(client_name) == expected
+
+
+def test_an_office_document_is_recognised_inside_its_zip() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    upload = SimpleUploadedFile("cv.exe", buffer.getvalue())
+    verified = verify_upload(upload, allowed_types=DOCUMENT_TYPES)
+    assert verified.download_name == "cv.docx"
+    assert verified.content_type.endswith("wordprocessingml.document")
+
+
+def test_an_image_with_too_many_pixels_is_refused_before_decoding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(uploads, "MAX_IMAGE_PIXELS", 100)
+    huge = image_bytes("PNG", size=(20, 10))
+    with pytest.raises(ValidationError) as error:
+        verify_upload(SimpleUploadedFile("big.png", huge), allowed_types=IMAGE_TYPES)
+    assert error.value.code == "too_large"
+
+
+def test_a_pdf_without_its_end_marker_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        verify_upload(
+            SimpleUploadedFile("x.pdf", b"%PDF-1.4\n<html>"), allowed_types=DOCUMENT_TYPES
+        )

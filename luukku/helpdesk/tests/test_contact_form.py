@@ -12,11 +12,12 @@ from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation
+from luukku.core.testing.images import image_bytes
 from luukku.helpdesk.models import Channel, Request, Status
 from luukku.helpdesk.tests.conftest import Desk, form_data, stamp
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+PNG = image_bytes("PNG")
 
 
 def contact_url(desk: Desk) -> str:
@@ -113,6 +114,18 @@ def test_attachment_is_kept(client: Client, desk: Desk) -> None:
     client.post(contact_url(desk), {**form_data(desk), "attachment": upload})
     attachment = Request.objects.get().messages.get().attachments.get()
     assert (attachment.original_name, attachment.content_type) == ("screen.png", "image/png")
+
+
+def test_attachment_is_stored_under_a_generated_name_with_its_verified_extension(
+    client: Client, desk: Desk
+) -> None:
+    upload = SimpleUploadedFile("../notes.pdf.html", b"<script>alert(1)</script>")
+    client.post(contact_url(desk), {**form_data(desk), "attachment": upload})
+    attachment = Request.objects.get().messages.get().attachments.get()
+    stored = str(attachment.file.name)
+    assert "notes" not in stored
+    assert stored.endswith(".txt")
+    assert (attachment.original_name, attachment.content_type) == ("notes_pdf.txt", "text/plain")
 
 
 def test_too_large_attachment_is_413(client: Client, desk: Desk, settings: Settings) -> None:

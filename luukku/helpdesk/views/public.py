@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from luukku.accounts.models import User, normalise_email
+from luukku.core.files import file_response
 from luukku.core.models import Organisation
 from luukku.core.queries import get_organisation_by_slug
 from luukku.core.ratelimit import ratelimit
@@ -166,12 +167,8 @@ def conversation_attachment(request: HttpRequest, token: str, attachment_id: int
 
 
 def attachment_response(attachment: Attachment) -> FileResponse:
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return file_response(
+        attachment.file,
+        claimed_type=attachment.content_type,
+        download_name=attachment.original_name,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

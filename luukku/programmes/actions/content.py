@@ -5,12 +5,12 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from luukku.core.html import plain_text_to_html, sanitise_html
+from luukku.core.uploads import VerifiedFile
 from luukku.programmes.models import Page, PageFile, Programme, Section, Task
 
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -116,16 +116,19 @@ def do_delete_page(*, page: Page) -> None:
 
 
 @transaction.atomic
-def do_attach_file(*, page: Page, upload: UploadedFile[bytes], content_type: str) -> PageFile:
-    """Store an upload already checked with core.uploads.validate_upload, and mark the page updated.
+def do_attach_file(*, page: Page, upload: VerifiedFile) -> PageFile:
+    """Store an upload verified by core.uploads.verify_upload, and mark the page updated.
 
-    `content_type` is the type that check detected, not what the browser claimed.
+    The stored name is generated and the shown name is the sanitised one with the verified
+    extension: nothing of the client's name reaches the disk or a download's extension.
     """
-    original_name = (upload.name or "file").replace("\\", "/").rsplit("/", 1)[-1][:255]
     page_file = PageFile(
-        page=page, original_name=original_name, content_type=content_type, size=upload.size or 0
+        page=page,
+        original_name=upload.download_name[:255],
+        content_type=upload.content_type,
+        size=upload.size,
     )
-    page_file.file.save(original_name, upload, save=False)
+    page_file.file.save(f"file{upload.extension}", upload.as_file(), save=False)
     page_file.save()
     page.updated_at = timezone.now()
     page.save(update_fields=["updated_at"])

@@ -16,12 +16,12 @@ import calendar
 import datetime
 from typing import Any
 
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from luukku.accounts.models import User
 from luukku.core.html import sanitise_html
 from luukku.core.models import Organisation
+from luukku.core.uploads import VerifiedFile
 from luukku.programmes.models import (
     Page,
     PlanUnit,
@@ -202,7 +202,7 @@ def do_update_programme(
     ends_on: datetime.date,
     time_zone: str,
     plan_unit: str,
-    cover_image: UploadedFile[bytes] | None = None,
+    cover_image: VerifiedFile | None = None,
     remove_cover: bool = False,
 ) -> Programme:
     """Change a programme's settings; a new cover replaces (and deletes) the old one."""
@@ -218,7 +218,9 @@ def do_update_programme(
         programme.cover_image = ""
         fields.append("cover_image")
     if cover_image is not None:
-        programme.cover_image.save(cover_image.name or "cover", cover_image, save=False)
+        programme.cover_image.save(
+            f"cover{cover_image.extension}", cover_image.as_file(), save=False
+        )
         fields.append("cover_image")
     programme.save(update_fields=sorted(set(fields)))
     return programme

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from luukku.accounts.models import User
 from luukku.core.models import Organisation
+from luukku.core.uploads import DOCUMENT_TYPES, verify_upload
 from luukku.programmes import actions
 from luukku.programmes.models import (
     Page,
@@ -91,4 +92,5 @@ def make_task(
 
 def make_page_file(page: Page, *, name: str = "notes.pdf", content: bytes = PDF_BYTES) -> PageFile:
     upload = SimpleUploadedFile(name, content, content_type="application/pdf")
-    return actions.do_attach_file(page=page, upload=upload, content_type="application/pdf")
+    verified = verify_upload(upload, allowed_types=DOCUMENT_TYPES)
+    return actions.do_attach_file(page=page, upload=verified)

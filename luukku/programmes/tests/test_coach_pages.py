@@ -9,6 +9,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
+from luukku.core.testing.images import image_bytes
 from luukku.programmes.models import Page, Programme, ProgrammeMembership, Section, Task
 from luukku.programmes.tests.factories import (
     make_page,
@@ -19,7 +20,7 @@ from luukku.programmes.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG_BYTES = image_bytes("PNG")
 
 
 def test_every_coach_page_renders(

@@ -128,7 +128,7 @@ def page_create(request: HttpRequest, programme_id: int, section_id: int) -> Htt
                 section=section, title=data["title"], body=data["body"], video_url=data["video_url"]
             )
             if data["file"]:
-                actions.do_attach_file(page=page, upload=data["file"], content_type=form.file_type)
+                actions.do_attach_file(page=page, upload=data["file"])
         messages.success(request, _("The page was added."))
         return redirect("programmes:page", programme_id, page.pk)
     return _form_page(request, section.programme, form, _("New page"), section=section)
@@ -146,7 +146,7 @@ def page_edit(request: HttpRequest, programme_id: int, page_id: int) -> HttpResp
                 page=page, title=data["title"], body=data["body"], video_url=data["video_url"]
             )
             if data["file"]:
-                actions.do_attach_file(page=page, upload=data["file"], content_type=form.file_type)
+                actions.do_attach_file(page=page, upload=data["file"])
         messages.success(request, _("The page was saved."))
         return redirect("programmes:page", programme_id, page.pk)
     programme = page.section.programme

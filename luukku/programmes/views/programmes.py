@@ -1,7 +1,5 @@
 """Programme-level pages: my programmes, creating one, its home, plan, settings and cover."""
 
-import mimetypes
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from luukku.accounts.adapters import signed_in_user
 from luukku.activity.queries import previous_visit_ended_at
+from luukku.core.files import file_response
 from luukku.discussions.queries import new_since
 from luukku.programmes import actions, queries
 from luukku.programmes.adapters import render_programme_page
@@ -103,12 +102,15 @@ def cover(request: HttpRequest, programme_id: int) -> FileResponse:
     name = programme.cover_image.name or ""
     if not name or not programme.cover_image.storage.exists(name):
         raise Http404
-    content_type = mimetypes.guess_type(name)[0]
-    response = FileResponse(
-        programme.cover_image.open("rb"), content_type=content_type or "application/octet-stream"
+    # No stored type: the bytes decide (a cover stored before covers were re-encoded that
+    # does not decode as an image is a download, never a page).
+    return file_response(
+        programme.cover_image,
+        claimed_type=None,
+        download_name="cover",
+        inline_image=True,
+        cache_control="private, max-age=3600",
     )
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 @login_required
