@@ -208,6 +208,10 @@ HELPDESK_INBOUND_MAX_BYTES = env_int("LUUKKU_HELPDESK_INBOUND_MAX_BYTES", 25 * 1
 # and is at least the margin times the runner-up's; otherwise offer choices.
 KNOWLEDGE_ANSWER_THRESHOLD = float(env_str("LUUKKU_KNOWLEDGE_ANSWER_THRESHOLD", "6.0"))
 KNOWLEDGE_ANSWER_MARGIN = float(env_str("LUUKKU_KNOWLEDGE_ANSWER_MARGIN", "1.3"))
+# Bookings one IP address may make an hour, and anonymous (not signed-in) bookings one
+# calendar takes an hour: each booking mails the address the booker typed.
+BOOKING_IP_RATE = env_str("LUUKKU_BOOKING_IP_RATE", "10/h")
+BOOKING_CALENDAR_RATE = env_str("LUUKKU_BOOKING_CALENDAR_RATE", "30/h")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "luukku.core.views.rate_limited"
 # Per-IP limits key on luukku.core.client_ip.client_ip: X-Forwarded-For is believed only from
