@@ -4,6 +4,7 @@ Every setting Luukku reads from the environment goes through these helpers, so a
 wrong value fails loudly at start-up with the variable's name instead of deep in a request.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -44,6 +45,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated CIDRs or single addresses, e.g. "10.0.0.0/8,::1"."""
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name, [])]
+    except ValueError as error:
+        raise ConfigError(f"{name} must list addresses or CIDRs: {error}") from error
 
 
 def read_or_create_secret(path: Path) -> str:

@@ -18,6 +18,7 @@ from config.env import (
     env_bool,
     env_int,
     env_list,
+    env_networks,
     env_str,
     read_or_create_secret,
 )
@@ -190,9 +191,11 @@ if TESTING:
 # Magic links: how long a sign-in link and an invitation link stay valid, in minutes.
 MAGIC_LINK_MINUTES = env_int("LUUKKU_MAGIC_LINK_MINUTES", 15)
 INVITATION_LINK_MINUTES = env_int("LUUKKU_INVITATION_LINK_MINUTES", 60 * 24 * 7)
-# Sign-in requests allowed per address and per IP address in an hour.
+# Sign-in links one requester may ask for one address, and sign-in attempts per IP, an hour.
 SIGN_IN_RATE = env_str("LUUKKU_SIGN_IN_RATE", "5/h")
 SIGN_IN_IP_RATE = env_str("LUUKKU_SIGN_IN_IP_RATE", "30/h")
+# Password attempts against one account (Luukku's password form and Django admin's) an hour.
+PASSWORD_SIGN_IN_RATE = env_str("LUUKKU_PASSWORD_SIGN_IN_RATE", "10/h")
 # Helpdesk (docs/helpdesk.md): the open contact form's limits per address and per IP address,
 # the least seconds between showing and sending it (bots are faster), attachment size, the
 # days after which resolved requests close, the plus-addressable Reply-To of helpdesk mail,
@@ -209,8 +212,17 @@ HELPDESK_INBOUND_MAX_BYTES = env_int("LUUKKU_HELPDESK_INBOUND_MAX_BYTES", 25 * 1
 # and is at least the margin times the runner-up's; otherwise offer choices.
 KNOWLEDGE_ANSWER_THRESHOLD = float(env_str("LUUKKU_KNOWLEDGE_ANSWER_THRESHOLD", "6.0"))
 KNOWLEDGE_ANSWER_MARGIN = float(env_str("LUUKKU_KNOWLEDGE_ANSWER_MARGIN", "1.3"))
+# Bookings one IP address may make an hour, and anonymous (not signed-in) bookings one
+# calendar takes an hour: each booking mails the address the booker typed.
+BOOKING_IP_RATE = env_str("LUUKKU_BOOKING_IP_RATE", "10/h")
+BOOKING_CALENDAR_RATE = env_str("LUUKKU_BOOKING_CALENDAR_RATE", "30/h")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "luukku.core.views.rate_limited"
+# Per-IP limits key on luukku.core.client_ip.client_ip: X-Forwarded-For is believed only from
+# these proxies (CIDRs; none by default, not even loopback) and for at most this many hops.
+TRUSTED_PROXIES = env_networks("LUUKKU_TRUSTED_PROXIES")
+PROXY_HOPS = env_int("LUUKKU_PROXY_HOPS", 1)
+RATELIMIT_IP_META_KEY = "luukku.core.client_ip.client_ip"
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from config.api import api
+from luukku.accounts.views import admin_sign_in
 
 urlpatterns = [
     path("", include("luukku.core.urls")),
@@ -21,5 +22,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Before admin.site.urls, so that the admin's password form is rate-limited.
+    path("admin/login/", admin_sign_in, name="admin_sign_in"),
     path("admin/", admin.site.urls),
 ]

@@ -5,10 +5,12 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_ratelimit.core import _split_rate as parse_rate
 
 from luukku.accounts import tasks
 from luukku.accounts.models import (
@@ -114,6 +116,23 @@ def do_request_sign_in_link(*, email: str, next_path: str = "") -> None:
             user, LinkPurpose.SIGN_IN, next_path, settings.MAGIC_LINK_MINUTES
         )
         transaction.on_commit(lambda: tasks.send_sign_in_link.enqueue(link_id=link.pk))
+
+
+def do_notify_sign_in_flood(*, email: str) -> bool:
+    """Tell an address's owner that someone asked for too many sign-in links for it.
+
+    At most once per rate window per address (a cache key that only the first caller can
+    add), so the warning cannot itself be used to flood the inbox. True when a notice went.
+    """
+    user = User.objects.filter(email=normalise_email(email), is_active=True).first()
+    if user is None:
+        return False
+    _count, period = parse_rate(settings.SIGN_IN_RATE)
+    key = f"luukku:sign-in-flood:{hash_token(user.email)}"
+    if not cache.add(key, 1, timeout=period):
+        return False
+    transaction.on_commit(lambda: tasks.send_sign_in_flood_notice.enqueue(user_id=user.pk))
+    return True
 
 
 def do_send_invitation(

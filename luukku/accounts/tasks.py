@@ -44,6 +44,18 @@ def send_sign_in_link(*, link_id: int) -> None:
 
 
 @task()
+def send_sign_in_flood_notice(*, user_id: int) -> None:
+    """No link in it: only that links were asked for, and that their own requests still work."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is not None:
+        _send(
+            user,
+            "sign_in_flood",
+            {"user": user, "sign_in_url": settings.SITE_URL + reverse("accounts:sign_in")},
+        )
+
+
+@task()
 def send_invitation(*, link_id: int, inviter_id: int, context_name: str, message: str) -> None:
     inviter = User.objects.get(pk=inviter_id)
     context = {

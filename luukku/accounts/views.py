@@ -1,7 +1,7 @@
 """Sign-in by magic link (password optional), sign-out and the profile page."""
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,17 +9,49 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from luukku.accounts import actions
 from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.forms import PasswordSignInForm, ProfileForm, SignInForm
 from luukku.accounts.models import User, normalise_email
+from luukku.core.client_ip import client_ip
 from luukku.core.middleware import SESSION_TIME_ZONE_KEY
 from luukku.core.ratelimit import ratelimit
+from luukku.core.views import rate_limited
 
 
 def email_rate_key(group: str, request: HttpRequest) -> str:
     return normalise_email(request.POST.get("email", ""))
+
+
+def username_rate_key(group: str, request: HttpRequest) -> str:
+    """The account a password is tried against (Django admin's form calls it username)."""
+    return normalise_email(request.POST.get("username", "") or request.POST.get("email", ""))
+
+
+def address_and_requester_key(group: str, request: HttpRequest) -> str:
+    # Keyed on the address alone, five requests from anyone would block that person's
+    # sign-in for an hour; with the requester in the key a stranger only uses up their own.
+    return f"{email_rate_key(group, request)}|{client_ip(request)}"
+
+
+def _sign_in_links_limited(request: HttpRequest) -> bool:
+    """Count this request against the address-and-requester limit; True when it is over.
+
+    The first time in a window that the limit is hit, the address's owner is told.
+    """
+    limited = is_ratelimited(
+        request,
+        group="accounts.sign_in_link",
+        key=address_and_requester_key,
+        rate=settings.SIGN_IN_RATE,
+        method="POST",
+        increment=True,
+    )
+    if limited:
+        actions.do_notify_sign_in_flood(email=email_rate_key("", request))
+    return bool(limited)
 
 
 def sign_in_user(request: HttpRequest, user: User) -> None:
@@ -32,12 +64,11 @@ def sign_in_user(request: HttpRequest, user: User) -> None:
 @ratelimit(
     key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
 )
-@ratelimit(
-    key=email_rate_key, rate=lambda group, request: settings.SIGN_IN_RATE, method="POST", block=True
-)
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None, initial={"next": request.GET.get("next", "")})
     if request.method == "POST" and form.is_valid():
+        if _sign_in_links_limited(request):
+            return rate_limited(request)
         actions.do_request_sign_in_link(
             email=form.cleaned_data["email"], next_path=form.cleaned_data["next"]
         )
@@ -68,6 +99,12 @@ def use_link(request: HttpRequest, raw_token: str) -> HttpResponse:
 @ratelimit(
     key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
 )
+@ratelimit(
+    key=username_rate_key,
+    rate=lambda group, request: settings.PASSWORD_SIGN_IN_RATE,
+    method="POST",
+    block=True,
+)
 def password_sign_in(request: HttpRequest) -> HttpResponse:
     form = PasswordSignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,6 +121,20 @@ def password_sign_in(request: HttpRequest) -> HttpResponse:
         form.add_error(None, _("The e-mail address or password is wrong."))
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/password_sign_in.html", {"form": form}, status=status)
+
+
+@ratelimit(
+    key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
+)
+@ratelimit(
+    key=username_rate_key,
+    rate=lambda group, request: settings.PASSWORD_SIGN_IN_RATE,
+    method="POST",
+    block=True,
+)
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """Django admin's password form, under the same limits as Luukku's own."""
+    return admin.site.login(request)
 
 
 @require_POST

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from luukku.activity.models import ACTIVE_PING_SECONDS, Event, EventKind
+from luukku.activity.models import ACTIVE_PING_SECONDS, Event, EventKind, TrackingRevocation
 
 TARGET_MAX_LENGTH = 64
 
@@ -50,6 +50,19 @@ def record_event(
     """
     at = occurred_at or timezone.now()
     _event(organisation_id, programme_id, user_id, kind, target, at).save(force_insert=True)
+
+
+def do_revoke_tracking(*, user_id: int, programme_id: int) -> None:
+    """End every tracking token issued so far to this member of this programme."""
+    TrackingRevocation.objects.update_or_create(
+        user_id=user_id, programme_id=programme_id, defaults={"revoked_at": timezone.now()}
+    )
+
+
+def is_tracking_revoked(*, user_id: int, programme_id: int, issued_at: datetime) -> bool:
+    return TrackingRevocation.objects.filter(
+        user_id=user_id, programme_id=programme_id, revoked_at__gte=issued_at
+    ).exists()
 
 
 def record_batch(

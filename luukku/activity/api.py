@@ -96,6 +96,10 @@ def record_batch(request: HttpRequest) -> Status[BatchResult]:
         raise BatchRefusedError(403, "forbidden", "The tracking token is not valid.") from error
     if token.user_id != user_id:
         raise BatchRefusedError(403, "forbidden", "The tracking token belongs to someone else.")
+    if actions.is_tracking_revoked(
+        user_id=user_id, programme_id=token.programme_id, issued_at=token.issued_at
+    ):
+        raise BatchRefusedError(403, "forbidden", "You are no longer a member of this programme.")
     accepted = actions.record_batch(
         organisation_id=token.organisation_id,
         programme_id=token.programme_id,

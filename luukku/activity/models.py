@@ -248,3 +248,25 @@ class RollupCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at {self.last_event_id}"
+
+
+class TrackingRevocation(models.Model):
+    """A member left a programme: tracking tokens issued to them before `revoked_at` die.
+
+    Tracking tokens are signed and valid for hours, so ending a membership must be
+    written down where ingest looks; a token issued after a later re-admission is fine.
+    """
+
+    user_id = models.BigIntegerField()
+    programme_id = models.BigIntegerField()
+    revoked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user_id", "programme_id"], name="one_tracking_revocation_per_member"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"user {self.user_id} in programme {self.programme_id} since {self.revoked_at}"

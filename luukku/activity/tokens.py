@@ -5,9 +5,11 @@ database read to know where a batch belongs; a foreign site cannot read it from 
 which is what protects the (CSRF-exempt) endpoint against cross-site forgery.
 """
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from django.core import signing
+from django.utils import timezone
 
 SALT = "luukku.tracking"
 # A page left open longer than this stops counting until it is reloaded.
@@ -23,11 +25,14 @@ class TrackingToken:
     user_id: int
     programme_id: int
     organisation_id: int
+    # When it was signed, so that leaving the programme can end it (TrackingRevocation).
+    issued_at: dt.datetime = field(default=dt.datetime.min.replace(tzinfo=dt.UTC), compare=False)
 
 
 def make_tracking_token(*, user_id: int, programme_id: int, organisation_id: int) -> str:
-    """Sign the ids of one member in one programme for the page's tracking script."""
-    return signing.dumps([user_id, programme_id, organisation_id], salt=SALT)
+    """Sign the ids of one member in one programme, and the time, for the tracking script."""
+    issued_ms = int(timezone.now().timestamp() * 1000)
+    return signing.dumps([user_id, programme_id, organisation_id, issued_ms], salt=SALT)
 
 
 def read_tracking_token(token: str) -> TrackingToken:
@@ -36,8 +41,11 @@ def read_tracking_token(token: str) -> TrackingToken:
         values = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
     except signing.BadSignature as error:  # SignatureExpired is a BadSignature too
         raise BadTrackingTokenError from error
-    if not (isinstance(values, list) and len(values) == 3):
+    # Three ids: a token signed before issue times were added (it counts as issued long ago).
+    if not (isinstance(values, list) and len(values) in (3, 4)):
         raise BadTrackingTokenError
     if not all(type(value) is int for value in values):
         raise BadTrackingTokenError
-    return TrackingToken(*values)
+    issued_ms = values[3] if len(values) == 4 else 0
+    issued_at = dt.datetime.fromtimestamp(issued_ms / 1000, tz=dt.UTC)
+    return TrackingToken(values[0], values[1], values[2], issued_at)

@@ -4,12 +4,15 @@ import datetime as dt
 import zoneinfo
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from luukku.accounts.queries import active_user
 from luukku.bookings import actions, queries
-from luukku.bookings.models import Booking, BookingCalendar, Topic
+from luukku.bookings.forms import DetailsForm
+from luukku.bookings.limits import booking_rate_limited
+from luukku.bookings.models import Booking, BookingCalendar, Mode, Topic
 from luukku.bookings.outbox import manage_url
 from luukku.bookings.stats import monthly_statistics
 from luukku.core.models import known_time_zones
@@ -90,15 +93,9 @@ def create_booking(
     )
     if payload.topic and topic is None:
         raise HttpError(422, "Choose one of the offered topics.")
-    person = active_user(request.user)
-    booker = actions.BookerDetails(
-        name=payload.name,
-        email=person.email if person else payload.email,
-        time_zone=payload.time_zone,
-        phone=payload.phone,
-        question=payload.question,
-        user=person,
-    )
+    booker = _booker(request, payload)
+    if booking_rate_limited(request, found):
+        raise HttpError(429, "Too many bookings. Please wait a while and try again.")
     if payload.start.tzinfo is None:
         raise HttpError(422, "Give the start with its UTC offset.")
     try:
@@ -113,6 +110,28 @@ def create_booking(
     except actions.BookingError as error:
         raise HttpError(error.status, error.message) from None
     return Status(201, _out(booking))
+
+
+def _booker(request: HttpRequest, payload: BookingIn) -> actions.BookerDetails:
+    """Validate the details with the booking page's form: one rule for both, lengths included."""
+    form = DetailsForm(
+        {
+            "name": payload.name,
+            "email": payload.email,
+            "phone": payload.phone,
+            "question": payload.question,
+        },
+        phone=payload.mode == Mode.PHONE,
+        person=active_user(request.user),
+    )
+    if not form.is_valid():
+        messages = [
+            f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items()
+        ]
+        raise HttpError(422, " ".join(messages))
+    return form.booker_details(
+        time_zone=payload.time_zone, language=translation.get_language() or "en"
+    )
 
 
 def _out(booking: Booking) -> BookingOut:

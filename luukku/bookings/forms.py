@@ -11,12 +11,15 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from luukku.accounts.models import OrganisationMembership, User
+from luukku.bookings.actions.bookings import BookerDetails
 from luukku.bookings.availability import LocalHours, format_hours, parse_hours
 from luukku.bookings.models import AdvisorSchedule, BookingCalendar, Mode
 from luukku.core.models import region_time_zone_choices
 
 
 class DetailsForm(forms.Form):
+    """The booker's details: the one validation of them, for the page and the API alike."""
+
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"))
     phone = forms.CharField(
@@ -43,6 +46,20 @@ class DetailsForm(forms.Form):
             self.fields["name"].initial = person.display_name
             # A signed-in booker's address is their account's; it is not asked again.
             del self.fields["email"]
+        self.person = person
+
+    def booker_details(self, *, time_zone: str, language: str) -> BookerDetails:
+        """The validated details as the booking action takes them (after is_valid())."""
+        data = self.cleaned_data
+        return BookerDetails(
+            name=data["name"],
+            email=self.person.email if self.person else data["email"],
+            time_zone=time_zone,
+            language=language,
+            phone=data.get("phone", ""),
+            question=data["question"],
+            user=self.person,
+        )
 
 
 class CalendarForm(forms.ModelForm[BookingCalendar]):

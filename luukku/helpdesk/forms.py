@@ -1,12 +1,14 @@
 """Forms of the helpdesk: the open contact form with its bot traps, and staff forms."""
 
 import datetime
+import secrets
 import time
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
@@ -24,13 +26,20 @@ from luukku.helpdesk import queries
 from luukku.helpdesk.models import CannedReply, Category, Status
 
 TIME_TRAP_SALT = "luukku.helpdesk.form-shown"
-# A form older than this is stale; asking to send again beats keeping a reusable stamp.
-TIME_TRAP_MAX_AGE = 60 * 60 * 24
+# A form older than this is stale; asking to send again (the view keeps what was typed)
+# beats a stamp that a bot could fetch once and reuse all day.
+TIME_TRAP_MAX_AGE = 2 * 60 * 60
 
 
 def form_stamp() -> str:
-    """A signed moment the form was shown: the time trap measures from it."""
-    return signing.TimestampSigner(salt=TIME_TRAP_SALT).sign(str(int(time.time())))
+    """A signed moment the form was shown, with a nonce that makes it good for one send."""
+    value = f"{int(time.time())}:{secrets.token_urlsafe(12)}"
+    return signing.TimestampSigner(salt=TIME_TRAP_SALT).sign(value)
+
+
+def _spend_stamp(nonce: str) -> bool:
+    """True the first time a stamp's nonce is seen (a shared cache: every web process)."""
+    return bool(cache.add(f"luukku:helpdesk-stamp:{nonce}", 1, timeout=TIME_TRAP_MAX_AGE))
 
 
 class BotSuspectedError(Exception):
@@ -81,8 +90,13 @@ class ContactForm(forms.Form):
             )
         except signing.BadSignature as error:
             raise BotSuspectedError("stamp") from error
-        if time.time() - int(shown) < settings.HELPDESK_MIN_FORM_SECONDS:
+        seconds, _colon, nonce = shown.partition(":")
+        if not nonce:  # a stamp from before stamps had nonces: it cannot be spent once
+            raise BotSuspectedError("stamp")
+        if time.time() - int(seconds) < settings.HELPDESK_MIN_FORM_SECONDS:
             raise BotSuspectedError("too fast")
+        if not _spend_stamp(nonce):
+            raise BotSuspectedError("reused")
 
 
 class RequesterReplyForm(forms.Form):

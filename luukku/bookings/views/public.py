@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from luukku.accounts.queries import active_user
 from luukku.bookings import actions, queries
 from luukku.bookings.forms import DetailsForm
+from luukku.bookings.limits import booking_rate_limited
 from luukku.bookings.models import Assignment, BookingCalendar, Mode
 from luukku.bookings.outbox import manage_token
 from luukku.bookings.views.common import (
@@ -26,6 +27,7 @@ from luukku.bookings.views.common import (
     read_choice,
 )
 from luukku.core.models import region_time_zone_choices
+from luukku.core.views import rate_limited
 
 
 def _calendar(request: HttpRequest, organisation: str, calendar: str) -> BookingCalendar:
@@ -110,16 +112,7 @@ def times(request: HttpRequest, calendar: BookingCalendar) -> HttpResponse:
 
 
 def _booker(request: HttpRequest, form: DetailsForm, choice: Choice) -> actions.BookerDetails:
-    person = active_user(request.user)
-    return actions.BookerDetails(
-        name=form.cleaned_data["name"],
-        email=person.email if person else form.cleaned_data["email"],
-        time_zone=choice.zone,
-        language=translation.get_language() or "en",
-        phone=form.cleaned_data.get("phone", ""),
-        question=form.cleaned_data["question"],
-        user=person,
-    )
+    return form.booker_details(time_zone=choice.zone, language=translation.get_language() or "en")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -135,6 +128,8 @@ def details(request: HttpRequest, calendar: BookingCalendar) -> HttpResponse:
         person=person,
     )
     if request.method == "POST" and form.is_valid():
+        if booking_rate_limited(request, calendar):
+            return rate_limited(request)
         try:
             booking = actions.do_create_booking(
                 calendar=calendar,

@@ -41,12 +41,14 @@ def desk(organisation: Organisation) -> Desk:
 
 
 def stamp(seconds_ago: int = 60) -> str:
-    """A time-trap stamp as if the form had been shown `seconds_ago`."""
+    """A fresh time-trap stamp as if the form had been shown `seconds_ago`."""
+    import secrets
     import time
 
     from django.core import signing
 
-    return signing.TimestampSigner(salt=TIME_TRAP_SALT).sign(str(int(time.time()) - seconds_ago))
+    value = f"{int(time.time()) - seconds_ago}:{secrets.token_urlsafe(12)}"
+    return signing.TimestampSigner(salt=TIME_TRAP_SALT).sign(value)
 
 
 def form_data(desk: Desk, **overrides: object) -> dict[str, object]:

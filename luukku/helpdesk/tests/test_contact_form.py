@@ -1,12 +1,15 @@
 """The open contact form: routing, confirmation e-mail, bot traps, limits, attachments."""
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail import EmailMessage
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
@@ -85,6 +88,40 @@ def test_time_trap_refuses_too_fast_or_forged_forms(client: Client, desk: Desk, 
     assert response.status_code == 400
     assert "send it again" in response.content.decode()
     assert not Request.objects.exists()
+
+
+def test_a_stamp_is_good_for_one_send_only(client: Client, desk: Desk) -> None:
+    # A bot that fetched the form once must not replay its stamp for the rest of the day.
+    reused = stamp()
+    first = client.post(contact_url(desk), form_data(desk, shown=reused))
+    second = client.post(
+        contact_url(desk), form_data(desk, shown=reused, email="other@example.com")
+    )
+    assert (first.status_code, second.status_code) == (302, 400)
+    assert "send it again" in second.content.decode()
+    assert Request.objects.count() == 1
+
+
+def test_a_stamp_older_than_two_hours_is_refused(client: Client, desk: Desk) -> None:
+    old = stamp()
+    with time_machine.travel(timezone.now() + timedelta(hours=2, minutes=1)):
+        response = client.post(contact_url(desk), form_data(desk, shown=old))
+    assert response.status_code == 400
+    assert not Request.objects.exists()
+
+
+def test_a_form_with_a_mistake_gets_a_fresh_stamp_that_still_sends(
+    client: Client, desk: Desk
+) -> None:
+    shown = stamp()
+    wrong = client.post(contact_url(desk), form_data(desk, shown=shown, email="nope"))
+    assert wrong.status_code == 400
+    fresh = re.search(r'name="shown" value="([^"]+)"', wrong.content.decode())
+    assert fresh is not None
+    assert fresh.group(1) != shown
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):
+        sent = client.post(contact_url(desk), form_data(desk, shown=fresh.group(1)))
+    assert sent.status_code == 302
 
 
 def test_missing_fields_keep_what_was_typed(client: Client, desk: Desk) -> None:

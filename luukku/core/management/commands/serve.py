@@ -23,21 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="Serve the web app only.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        web = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "config.asgi:application",
-            "--host",
-            options["host"],
-            "--port",
-            str(options["port"]),
-            "--workers",
-            str(options["web_workers"]),
-            "--no-access-log",
-            "--lifespan",
-            "off",
-        ]
+        web = web_command(options["host"], options["port"], options["web_workers"])
         worker = [sys.executable, "manage.py", "db_worker", "--interval", "1"]
         sweeper = [sys.executable, "manage.py", "run_sweeps"]
         commands = [web] if options["no_worker"] else [web, worker, sweeper]
@@ -73,3 +59,26 @@ class Command(BaseCommand):
                 process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def web_command(host: str, port: int, workers: int) -> list[str]:
+    """The uvicorn command line (a function so that tests can parse it with uvicorn's CLI)."""
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "config.asgi:application",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-access-log",
+        # The visitor's address is worked out once, by luukku.core.client_ip from
+        # LUUKKU_TRUSTED_PROXIES; uvicorn's own rewriting trusts X-Forwarded-For from
+        # loopback by default, which would let anyone on the host pick their address.
+        "--no-proxy-headers",
+        "--lifespan",
+        "off",
+    ]
