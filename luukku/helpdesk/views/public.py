@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from luukku.accounts.models import User, normalise_email
+from luukku.accounts.queries import active_user
 from luukku.core.queries import get_organisation_by_slug
 from luukku.helpdesk import actions, queries
 from luukku.helpdesk.forms import (
@@ -78,7 +79,7 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _submit(request: HttpRequest, organisation: object, form: ContactForm) -> Request:
     data = form.cleaned_data
-    user = request.user if isinstance(request.user, User) else None
+    user = active_user(request.user)  # visitors send the form too
     return actions.do_submit_request(
         organisation=organisation,  # type: ignore[arg-type]
         category=data["category"],
