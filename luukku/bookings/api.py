@@ -12,7 +12,7 @@ from luukku.accounts.queries import active_user
 from luukku.bookings import actions, queries
 from luukku.bookings.forms import DetailsForm
 from luukku.bookings.limits import booking_rate_limited
-from luukku.bookings.models import Booking, BookingCalendar, Mode, Topic
+from luukku.bookings.models import Booking, BookingCalendar, Mode
 from luukku.bookings.outbox import manage_url
 from luukku.bookings.stats import monthly_statistics
 from luukku.core.models import known_time_zones
@@ -88,9 +88,7 @@ def create_booking(
     request: HttpRequest, organisation: str, calendar: str, payload: BookingIn
 ) -> Status[BookingOut]:
     found = _calendar(request, organisation, calendar)
-    topic = (
-        Topic.objects.filter(calendar=found, pk=payload.topic).first() if payload.topic else None
-    )
+    topic = queries.calendar_topic(found, payload.topic) if payload.topic else None
     if payload.topic and topic is None:
         raise HttpError(422, "Choose one of the offered topics.")
     booker = _booker(request, payload)

@@ -25,6 +25,7 @@ from luukku.bookings.models import (
     BookingStatus,
     CalendarAdvisor,
     DateException,
+    Topic,
     WeeklyHours,
 )
 from luukku.core.models import Organisation
@@ -106,6 +107,11 @@ def staff_organisation_ids(user: AnyUser) -> list[int]:
     return list(
         OrganisationMembership.objects.filter(user=person).values_list("organisation_id", flat=True)
     )
+
+
+def calendar_topic(calendar: BookingCalendar, topic_id: int) -> Topic | None:
+    """One of the topics the calendar offers, or None."""
+    return Topic.objects.filter(calendar=calendar, pk=topic_id).first()
 
 
 def staff_organisations(user: AnyUser) -> QuerySet[Organisation]:

@@ -59,9 +59,7 @@ def list_notifications(
     request: HttpRequest, unread: bool = False, limit: int = 25, offset: int = 0
 ) -> list[Notification]:
     """The caller's notifications, newest first; `unread=true` for unread only."""
-    notifications = queries.notifications_for(signed_in_user(request))
-    if unread:
-        notifications = notifications.filter(read_at__isnull=True)
+    notifications = queries.notifications_for(signed_in_user(request), unread_only=unread)
     limit = min(max(limit, 1), MAX_LIMIT)
     offset = max(offset, 0)
     return list(notifications[offset : offset + limit])

@@ -27,9 +27,10 @@ def default_channels(kind: str) -> Channels:
     return Channels(in_app=True, by_email=kind in EMAIL_BY_DEFAULT)
 
 
-def notifications_for(user: User) -> QuerySet[Notification]:
+def notifications_for(user: User, *, unread_only: bool = False) -> QuerySet[Notification]:
     """The person's in-app notifications, newest first."""
-    return Notification.objects.filter(recipient=user, in_app=True).select_related("actor")
+    found = Notification.objects.filter(recipient=user, in_app=True).select_related("actor")
+    return found.filter(read_at__isnull=True) if unread_only else found
 
 
 def unread_count(user: User) -> int:

@@ -15,7 +15,7 @@ from ninja.security import django_auth
 from luukku.accounts.adapters import signed_in_user
 from luukku.outreach import actions, effect, queries
 from luukku.outreach.audiences import DEFAULT_PASSIVE_DAYS, Audience
-from luukku.outreach.models import AudienceKind, Channel, Delivery, Message, TimingKind
+from luukku.outreach.models import AudienceKind, Channel, Message, TimingKind
 from luukku.outreach.planning import Draft
 
 router = Router(tags=["outreach"], auth=django_auth)
@@ -127,7 +127,7 @@ def _interval(value: object) -> list[float] | None:
 def message_effect(request: HttpRequest, programme_id: int, message_id: int) -> dict[str, object]:
     """The effect report of one message (see docs/outreach.md for the definitions)."""
     message = queries.access_message(signed_in_user(request), programme_id, message_id)
-    report = effect.effect_of(message.programme, Delivery.objects.filter(message=message))
+    report = effect.effect_of(message.programme, queries.message_deliveries(message))
     return {
         "counts": report.counts,
         "returned": [

@@ -162,9 +162,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> dict[str, object]:
 def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Status[dict[str, object]]:
     """Create a programme from 'blank', 'builtin:<key>' or 'saved:<id>' (organisation staff)."""
     user = signed_in_user(request)
-    organisation = (
-        queries.organisations_for_creating(user).filter(pk=payload.organisation_id).first()
-    )
+    organisation = queries.organisation_for_creating(user, payload.organisation_id)
     if organisation is None:
         raise ApiError(403, "forbidden", "You may not create programmes in this organisation.")
     plan = _plan(user, organisation, payload.template)

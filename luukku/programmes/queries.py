@@ -197,6 +197,11 @@ def section_tasks(section: Section) -> QuerySet[Task]:
     return section.tasks.order_by("due_on", "id")
 
 
+def organisation_for_creating(user: AnyUser, organisation_id: int) -> Organisation | None:
+    """The organisation if the user may create programmes in it, else None."""
+    return organisations_for_creating(user).filter(pk=organisation_id).first()
+
+
 def organisations_for_creating(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations where the user is admin or staff and may so create programmes."""
     person = active_user(user)

@@ -1,15 +1,16 @@
 """Admin pages that may write do it through the actions, with the actions' rules."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
-from luukku.accounts.models import User
 from luukku.core.models import Organisation, Schedule, Service
 
 
 @pytest.fixture
 def installer(client: Client, db: None) -> Client:
-    client.force_login(User.objects.create_superuser("root@example.com", "pw"))
+    # core imports no other app, so the user model comes from settings.
+    client.force_login(get_user_model().objects.create_superuser("root@example.com", "pw"))
     return client
 
 

@@ -19,9 +19,10 @@ QUERY_METHODS = {
 
 
 def view_modules() -> list[Path]:
+    """Page views and API endpoints: the adapters that must read through queries."""
     found: list[Path] = []
     for app in APPS:
-        found += [app / "views.py"] if (app / "views.py").exists() else []
+        found += [path for path in (app / "views.py", app / "api.py") if path.exists()]
         found += sorted(app.glob("*_views.py")) + sorted(app.glob("views/*.py"))
     return found
 
@@ -60,5 +61,31 @@ def test_an_app_has_one_views_module_or_a_views_package(app: Path) -> None:
 
 
 @pytest.mark.parametrize("module", view_modules(), ids=lambda path: str(path.relative_to(PACKAGE)))
-def test_views_read_through_queries_not_the_orm(module: Path) -> None:
+def test_views_and_endpoints_read_through_queries_not_the_orm(module: Path) -> None:
     assert orm_uses(module) == [], f"{module.relative_to(PACKAGE)}: move these into queries.py"
+
+
+def _sources() -> list[Path]:
+    return [path for path in PACKAGE.rglob("*.py") if "tests" not in path.parts]
+
+
+def test_only_the_adapters_take_the_user_out_of_a_request_by_hand() -> None:
+    """accounts/adapters.signed_in_user is the one typed way; copies and asserts drift."""
+    copies = [
+        str(path.relative_to(PACKAGE))
+        for path in _sources()
+        if "isinstance(request.user" in path.read_text()
+        and path != PACKAGE / "accounts" / "adapters.py"
+    ]
+    assert copies == []
+
+
+def test_programme_pages_render_through_the_one_renderer() -> None:
+    """programmes/adapters.render_programme_page is the only user of the base page's context."""
+    allowed = {PACKAGE / "programmes" / "adapters.py", PACKAGE / "programmes" / "queries.py"}
+    renderers = [
+        str(path.relative_to(PACKAGE))
+        for path in _sources()
+        if "programme_page_context" in path.read_text() and path not in allowed
+    ]
+    assert renderers == []

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from luukku.accounts.models import User, normalise_email
+from luukku.accounts.queries import active_user
 from luukku.core.files import file_response
 from luukku.core.models import Organisation
 from luukku.core.queries import get_organisation_by_slug
@@ -80,7 +81,7 @@ def contact(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _submit(request: HttpRequest, organisation: Organisation, form: ContactForm) -> Request:
     data = form.cleaned_data
-    user = request.user if isinstance(request.user, User) else None
+    user = active_user(request.user)  # visitors send the form too
     return actions.do_submit_request(
         organisation=organisation,
         category=data["category"],
