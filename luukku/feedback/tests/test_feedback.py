@@ -15,6 +15,7 @@ from luukku.accounts.testing import SignIn
 from luukku.bookings.models import BookingCalendar
 from luukku.bookings.tests.factories import at, make_advisor, make_calendar, schedule_of
 from luukku.core.models import Organisation
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.feedback import actions
 from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
 
@@ -58,14 +59,18 @@ def test_bad_answers_are_refused_and_the_link_still_works(
     client: Client, calendar: BookingCalendar, advisor: User
 ) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
-    assert client.post(url, {"rating": "9"}).status_code == 422
+    with assert_nothing_stored(FeedbackAnswer, FeedbackInvitation):
+        assert client.post(url, {"rating": "9"}).status_code == 422
     assert client.post(url, {"rating": "5"}).status_code == 200
     assert client.get(reverse("feedback:answer", args=["made-up"])).status_code == 410
 
 
 def test_expired_link_is_refused(client: Client, calendar: BookingCalendar, advisor: User) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
-    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)):
+    with (
+        time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)),
+        assert_nothing_stored(FeedbackAnswer, FeedbackInvitation),
+    ):
         assert client.post(url, {"rating": "5"}).status_code == 410
 
 
