@@ -12,6 +12,7 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from luukku.accounts.models import SignInLink, User
 from luukku.conftest import make_user
+from luukku.core.testing.storage import assert_nothing_stored
 
 LINK_PATTERN = re.compile(r"http://[^\s]+/accounts/link/([\w-]+)/")
 
@@ -82,7 +83,8 @@ def test_a_used_link_is_refused_with_a_clear_page(
     url = reverse("accounts:use_link", args=[token])
     client.post(url)
     client.logout()
-    response = client.post(url)
+    with assert_nothing_stored(SignInLink, User):
+        response = client.post(url)
     assert response.status_code == 410
     assert "no longer works" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -92,13 +94,17 @@ def test_an_expired_link_is_refused(
     client: Client, person: User, request_link: RequestLink
 ) -> None:
     token = request_link(person.email)
-    with time_machine.travel(timezone.now() + timedelta(minutes=16)):
+    with (
+        time_machine.travel(timezone.now() + timedelta(minutes=16)),
+        assert_nothing_stored(SignInLink, User),
+    ):
         response = client.post(reverse("accounts:use_link", args=[token]))
     assert response.status_code == 410
 
 
 def test_a_made_up_link_is_refused(client: Client, person: User) -> None:
-    response = client.post(reverse("accounts:use_link", args=["forged-token"]))
+    with assert_nothing_stored(SignInLink, User):
+        response = client.post(reverse("accounts:use_link", args=["forged-token"]))
     assert response.status_code == 410
 
 
@@ -116,7 +122,8 @@ def test_next_path_is_kept_but_never_leaves_the_site(
 
 
 def test_an_invalid_address_is_a_400_with_a_message(client: Client, db: None) -> None:
-    response = client.post(reverse("accounts:sign_in"), {"email": "not an address"})
+    with assert_nothing_stored(SignInLink, User):
+        response = client.post(reverse("accounts:sign_in"), {"email": "not an address"})
     assert response.status_code == 400
     assert "Enter a valid email address" in response.content.decode()
 
@@ -145,9 +152,10 @@ def test_password_sign_in_is_optional_and_checked(client: Client, db: None) -> N
 def test_users_without_a_password_cannot_sign_in_with_an_empty_one(
     client: Client, person: User
 ) -> None:
-    response = client.post(
-        reverse("accounts:password_sign_in"), {"email": person.email, "password": ""}
-    )
+    with assert_nothing_stored(User):
+        response = client.post(
+            reverse("accounts:password_sign_in"), {"email": person.email, "password": ""}
+        )
     assert response.status_code == 400
 
 

@@ -12,6 +12,7 @@ from luukku.accounts.models import User
 from luukku.activity.models import Event, EventKind
 from luukku.activity.tokens import make_tracking_token
 from luukku.conftest import make_user
+from luukku.core.testing.storage import assert_nothing_stored
 
 URL = "/api/v1/activity/batch"
 NOW = datetime(2025, 5, 12, 10, 0, tzinfo=UTC)
@@ -89,7 +90,7 @@ def test_tampered_token_is_403(signed_in: Any, member: User) -> None:
 def test_expired_token_is_403(signed_in: Any, member: User) -> None:
     with time_machine.travel(NOW - timedelta(hours=13), tick=False):
         token = token_for(member)
-    with time_machine.travel(NOW, tick=False):
+    with time_machine.travel(NOW, tick=False), assert_nothing_stored(Event):
         response = post(signed_in(member), {"token": token, "events": pings(1)})
     assert response.status_code == 403
 

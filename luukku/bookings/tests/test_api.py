@@ -1,8 +1,9 @@
 import pytest
 from django.test import Client
 
-from luukku.bookings.models import Booking, BookingCalendar
+from luukku.bookings.models import Booking, BookingCalendar, BookingMessage
 from luukku.bookings.tests.factories import first_topic
+from luukku.core.testing.storage import assert_nothing_stored
 
 pytestmark = pytest.mark.usefixtures("frozen")
 BASE = "/api/v1/bookings"
@@ -54,9 +55,10 @@ def test_api_refuses_bad_input_and_outsiders(client: Client, calendar: BookingCa
         "name": "P",
         "email": "p@example.com",
     }
-    response = client.post(
-        f"{BASE}/calendars/kaupunki/guidance/bookings", past, content_type="application/json"
-    )
+    with assert_nothing_stored(Booking, BookingMessage):
+        response = client.post(
+            f"{BASE}/calendars/kaupunki/guidance/bookings", past, content_type="application/json"
+        )
     assert response.status_code == 422
     assert "passed" in response.json()["detail"]
     assert client.get(f"{BASE}/calendars/{calendar.pk}/statistics").status_code == 404

@@ -3,6 +3,7 @@ from django.test import Client
 
 from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.discussions import actions
 from luukku.discussions.models import Comment, Reaction, Thread
 from luukku.programmes.models import Programme
@@ -59,22 +60,24 @@ def test_locked_thread_refuses_comment_with_400(
     thread: Thread, coach: User, pekka: User, signed_in: SignIn
 ) -> None:
     actions.do_lock_thread(user=coach, thread=thread, locked=True)
-    response = signed_in(pekka).post(
-        f"/api/v1/discussions/threads/{thread.pk}/comments",
-        {"body": "Late"},
-        content_type="application/json",
-    )
+    with assert_nothing_stored(Comment, Thread):
+        response = signed_in(pekka).post(
+            f"/api/v1/discussions/threads/{thread.pk}/comments",
+            {"body": "Late"},
+            content_type="application/json",
+        )
     assert response.status_code == 400
     assert response.json()["error"] == "refused"
     assert "locked" in response.json()["detail"]
 
 
 def test_observer_gets_403_on_comment(thread: Thread, observer: User, signed_in: SignIn) -> None:
-    response = signed_in(observer).post(
-        f"/api/v1/discussions/threads/{thread.pk}/comments",
-        {"body": "x"},
-        content_type="application/json",
-    )
+    with assert_nothing_stored(Comment, Thread):
+        response = signed_in(observer).post(
+            f"/api/v1/discussions/threads/{thread.pk}/comments",
+            {"body": "x"},
+            content_type="application/json",
+        )
     assert response.status_code == 403
     assert response.json()["error"] == "forbidden"
 

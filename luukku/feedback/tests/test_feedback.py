@@ -15,6 +15,7 @@ from luukku.accounts.testing import SignIn
 from luukku.bookings.models import BookingCalendar
 from luukku.bookings.tests.factories import at, make_advisor, make_calendar, schedule_of
 from luukku.core.models import Organisation
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.feedback import actions
 from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
 
@@ -58,15 +59,41 @@ def test_bad_answers_are_refused_and_the_link_still_works(
     client: Client, calendar: BookingCalendar, advisor: User
 ) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
-    assert client.post(url, {"rating": "9"}).status_code == 422
+    with assert_nothing_stored(FeedbackAnswer, FeedbackInvitation):
+        assert client.post(url, {"rating": "9"}).status_code == 422
     assert client.post(url, {"rating": "5"}).status_code == 200
     assert client.get(reverse("feedback:answer", args=["made-up"])).status_code == 410
 
 
 def test_expired_link_is_refused(client: Client, calendar: BookingCalendar, advisor: User) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
-    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)):
+    with (
+        time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)),
+        assert_nothing_stored(FeedbackAnswer, FeedbackInvitation),
+    ):
         assert client.post(url, {"rating": "5"}).status_code == 410
+
+
+def test_a_link_lasts_to_the_end_of_its_last_day_where_the_organisation_is(
+    client: Client, calendar: BookingCalendar, advisor: User
+) -> None:
+    # Issued on 1 November in Helsinki, the link's last day there is 1 December.
+    with time_machine.travel(dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.UTC), tick=False):
+        late, early = issue(calendar, advisor), issue(calendar, advisor)
+    # 23:30 on 1 December in Helsinki is 21:30 UTC: still the last day.
+    with time_machine.travel(dt.datetime(2026, 12, 1, 21, 30, tzinfo=dt.UTC), tick=False):
+        assert (
+            client.post(reverse("feedback:answer", args=[early]), {"rating": "5"}).status_code
+            == 200
+        )
+    # 00:30 on 2 December in Helsinki, though the server's UTC date is still 1 December.
+    with (
+        time_machine.travel(dt.datetime(2026, 12, 1, 22, 30, tzinfo=dt.UTC), tick=False),
+        assert_nothing_stored(FeedbackAnswer, FeedbackInvitation),
+    ):
+        assert (
+            client.post(reverse("feedback:answer", args=[late]), {"rating": "5"}).status_code == 410
+        )
 
 
 def test_an_answer_cannot_be_tied_back_to_a_booking_or_a_person() -> None:

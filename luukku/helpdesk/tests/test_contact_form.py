@@ -16,7 +16,8 @@ from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation
 from luukku.core.testing.images import image_bytes
-from luukku.helpdesk.models import Channel, Request, Status
+from luukku.core.testing.storage import assert_nothing_stored
+from luukku.helpdesk.models import Attachment, Channel, Message, Request, Status
 from luukku.helpdesk.tests.conftest import Desk, form_data, stamp
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,8 @@ def test_a_form_with_a_mistake_gets_a_fresh_stamp_that_still_sends(
 
 
 def test_missing_fields_keep_what_was_typed(client: Client, desk: Desk) -> None:
-    response = client.post(contact_url(desk), form_data(desk, email="not-an-address"))
+    with assert_nothing_stored(Request, Message):
+        response = client.post(contact_url(desk), form_data(desk, email="not-an-address"))
     assert response.status_code == 400
     assert "Where do I get my transcript" in response.content.decode()
 
@@ -175,7 +177,8 @@ def test_too_large_attachment_is_413(client: Client, desk: Desk, settings: Setti
 
 def test_executable_attachment_is_refused(client: Client, desk: Desk) -> None:
     upload = SimpleUploadedFile("run.exe", b"MZ\x90\x00\x03" + b"\x00" * 50)
-    response = client.post(contact_url(desk), {**form_data(desk), "attachment": upload})
+    with assert_nothing_stored(Request, Message, Attachment):
+        response = client.post(contact_url(desk), {**form_data(desk), "attachment": upload})
     assert response.status_code == 400
     assert "not accepted" in response.content.decode()
 

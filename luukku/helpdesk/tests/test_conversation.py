@@ -8,9 +8,10 @@ from django.urls import reverse
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.core.tokens import hash_token
 from luukku.helpdesk import actions
-from luukku.helpdesk.models import ConversationLink, Rating, Status
+from luukku.helpdesk.models import Attachment, ConversationLink, Message, Rating, Request, Status
 from luukku.helpdesk.tests.conftest import Desk, submit
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,8 @@ def test_requester_answer_reopens_a_waiting_request(
 
 def test_empty_answer_is_400(client: Client, desk: Desk) -> None:
     token = actions.do_create_conversation_link(request=submit(desk))
-    assert client.post(url(token), {"body": "  "}).status_code == 400
+    with assert_nothing_stored(Message, Attachment, Request):
+        assert client.post(url(token), {"body": "  "}).status_code == 400
 
 
 def test_closed_conversation_refuses_answers_with_409(client: Client, desk: Desk) -> None:

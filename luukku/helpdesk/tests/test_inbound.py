@@ -10,6 +10,7 @@ from django.test import Client
 from pytest_django import Settings
 
 from luukku.accounts.models import User
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.helpdesk import actions
 from luukku.helpdesk.inbound import do_receive_mail, html_to_text, strip_quoted
 from luukku.helpdesk.models import InboundMail, MessageKind, Request, Status
@@ -178,9 +179,10 @@ def test_endpoint_is_off_without_a_token(client: Client, settings: Settings) -> 
 
 def test_endpoint_needs_the_token(client: Client, settings: Settings) -> None:
     settings.HELPDESK_INBOUND_TOKEN = "s3cret"
-    response = client.post(
-        ENDPOINT, b"x", content_type="message/rfc822", headers={"authorization": "Bearer wrong"}
-    )
+    with assert_nothing_stored(InboundMail, Request):
+        response = client.post(
+            ENDPOINT, b"x", content_type="message/rfc822", headers={"authorization": "Bearer wrong"}
+        )
     assert response.status_code == 401
     assert response.json()["error"] == "unauthenticated"
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.core.models import Team
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.helpdesk.models import CannedReply, Category, RoutingRule, TeamDesk
 from luukku.helpdesk.tests.conftest import Desk, submit
 
@@ -49,15 +50,16 @@ def test_targets_are_saved_per_team(signed_in: SignIn, desk: Desk, org_admin: Us
 
 def test_bad_input_is_400(signed_in: SignIn, desk: Desk, org_admin: User) -> None:
     client = signed_in(org_admin)
-    duplicate = client.post(setup_url(desk), {"kind": "team", "team-name": "IT services"})
-    assert duplicate.status_code == 400
-    unknown_kind = client.post(setup_url(desk), {"kind": "nonsense"})
-    assert unknown_kind.status_code == 400
     url = reverse("helpdesk:setup_targets", args=[desk.organisation.pk, desk.it.pk])
     prefix = f"targets-{desk.it.pk}"
-    bad = client.post(
-        url, {f"{prefix}-first_reply_minutes": "-5", f"{prefix}-resolution_minutes": "x"}
-    )
+    with assert_nothing_stored(Team, TeamDesk, Category, RoutingRule, CannedReply):
+        duplicate = client.post(setup_url(desk), {"kind": "team", "team-name": "IT services"})
+        unknown_kind = client.post(setup_url(desk), {"kind": "nonsense"})
+        bad = client.post(
+            url, {f"{prefix}-first_reply_minutes": "-5", f"{prefix}-resolution_minutes": "x"}
+        )
+    assert duplicate.status_code == 400
+    assert unknown_kind.status_code == 400
     assert bad.status_code == 400
 
 

@@ -13,8 +13,9 @@ from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
 from luukku.core.testing.smtp import MailCatcher
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.helpdesk import actions
-from luukku.helpdesk.models import RoutingNote, Status
+from luukku.helpdesk.models import Request, RoutingNote, Status
 from luukku.helpdesk.tests.conftest import Desk, submit
 
 pytestmark = pytest.mark.django_db
@@ -161,9 +162,10 @@ def test_assigning_someone_outside_the_organisation_is_400(
     signed_in: SignIn, desk: Desk, staff_user: User, other_staff: User
 ) -> None:
     request = submit(desk)
-    response = signed_in(staff_user).post(
-        reverse("helpdesk:assign", args=[request.pk]), {"assignee": other_staff.pk}
-    )
+    with assert_nothing_stored(Request, RoutingNote):
+        response = signed_in(staff_user).post(
+            reverse("helpdesk:assign", args=[request.pk]), {"assignee": other_staff.pk}
+        )
     assert response.status_code == 400
 
 

@@ -5,6 +5,7 @@ from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
 from luukku.core.models import Organisation
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.notifications import actions
 from luukku.notifications.models import Notification, NotificationKind
 
@@ -44,7 +45,8 @@ def test_mark_read(notification: Notification, pekka: User, signed_in: SignIn) -
 
 def test_another_user_cannot_mark_read(notification: Notification, signed_in: SignIn) -> None:
     stranger = make_user("stranger@example.com")
-    response = signed_in(stranger).post(f"/api/v1/notifications/{notification.pk}/read")
+    with assert_nothing_stored(Notification):
+        response = signed_in(stranger).post(f"/api/v1/notifications/{notification.pk}/read")
     assert response.status_code == 404
     assert response.json()["error"] == "not_found"
 

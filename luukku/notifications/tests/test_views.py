@@ -7,6 +7,7 @@ from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.conftest import make_user
 from luukku.core.models import Organisation
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.notifications import actions, queries
 from luukku.notifications.models import Notification, NotificationKind, NotificationPreference
 
@@ -71,10 +72,9 @@ def test_another_user_cannot_mark_my_notification_read(
 ) -> None:
     notification = notify(organisation, pekka)
     stranger = make_user("stranger@example.com")
-    response = signed_in(stranger).post(reverse("notifications:open", args=[notification.pk]))
+    with assert_nothing_stored(Notification):
+        response = signed_in(stranger).post(reverse("notifications:open", args=[notification.pk]))
     assert response.status_code == 404
-    notification.refresh_from_db()
-    assert notification.read_at is None
 
 
 def test_mark_all_read(organisation: Organisation, pekka: User, signed_in: SignIn) -> None:

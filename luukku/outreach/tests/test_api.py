@@ -4,7 +4,8 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from luukku.accounts.testing import SignIn
 from luukku.core.models import Organisation
-from luukku.outreach.models import Message
+from luukku.core.testing.storage import assert_nothing_stored
+from luukku.outreach.models import Delivery, Message
 from luukku.outreach.tests.conftest import Cast, make_cast
 
 BODY = {"subject": "Hi {{ first_name }}", "body": "Back: {{ continue_link }}", "channel": "email",
@@ -57,7 +58,8 @@ def test_other_peoples_programmes_are_404_and_anonymous_is_401(
 ) -> None:
     assert client.get(url(cast)).status_code == 401
     stranger = make_cast(other_organisation, count=0, prefix="s").coach
-    response = signed_in(stranger).post(url(cast), BODY, content_type="application/json")
+    with assert_nothing_stored(Message, Delivery):
+        response = signed_in(stranger).post(url(cast), BODY, content_type="application/json")
     assert response.status_code == 404
     assert response.json()["error"] == "not_found"
     assert signed_in(cast.participants[0]).get(url(cast)).status_code == 404

@@ -15,9 +15,11 @@ from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
 from luukku.activity.models import Event, EventKind
 from luukku.core.models import Organisation
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.notifications.models import Notification
 from luukku.outreach import actions
 from luukku.outreach.models import (
+    Automation,
     Channel,
     Delivery,
     Message,
@@ -293,11 +295,12 @@ def test_automations_are_created_paused_and_resumed(cast: Cast, signed_in: SignI
 
 
 def test_an_automation_with_a_bad_placeholder_is_refused(cast: Cast, signed_in: SignIn) -> None:
-    response = signed_in(cast.coach).post(
-        reverse("outreach:automations", args=[cast.programme.pk]),
-        {"name": "x", "trigger": "passive", "days": "7", "subject": "Hi", "body": "{{ oops }}",
-         "channel": Channel.EMAIL, "holdout_percent": "10"},
-    )  # fmt: skip
+    with assert_nothing_stored(Automation):
+        response = signed_in(cast.coach).post(
+            reverse("outreach:automations", args=[cast.programme.pk]),
+            {"name": "x", "trigger": "passive", "days": "7", "subject": "Hi", "body": "{{ oops }}",
+             "channel": Channel.EMAIL, "holdout_percent": "10"},
+        )  # fmt: skip
     assert response.status_code == 400
     assert "Valid placeholders are" in response.content.decode()
 

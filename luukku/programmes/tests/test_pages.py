@@ -9,6 +9,7 @@ from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
+from luukku.core.testing.storage import assert_nothing_stored
 from luukku.programmes.models import Page, PageFile, Programme
 from luukku.programmes.tests.factories import PDF_BYTES, make_page, make_page_file, make_section
 
@@ -124,21 +125,20 @@ def test_wrong_file_type_is_refused_and_not_stored(
 def test_wrong_cover_image_type_is_refused(
     programme: Programme, coach: User, signed_in: SignIn
 ) -> None:
-    response = signed_in(coach).post(
-        reverse("programmes:settings", args=[programme.pk]),
-        {
-            "name": programme.name,
-            "description": "",
-            "starts_on": programme.starts_on.isoformat(),
-            "ends_on": programme.ends_on.isoformat(),
-            "plan_unit": "week",
-            "time_zone": "Europe/Helsinki",
-            "cover_image": SimpleUploadedFile("cover.png", PDF_BYTES),
-        },
-    )
+    with assert_nothing_stored(Programme):
+        response = signed_in(coach).post(
+            reverse("programmes:settings", args=[programme.pk]),
+            {
+                "name": programme.name,
+                "description": "",
+                "starts_on": programme.starts_on.isoformat(),
+                "ends_on": programme.ends_on.isoformat(),
+                "plan_unit": "week",
+                "time_zone": "Europe/Helsinki",
+                "cover_image": SimpleUploadedFile("cover.png", PDF_BYTES),
+            },
+        )
     assert response.status_code == 400
-    programme.refresh_from_db()
-    assert not programme.cover_image
 
 
 def test_coach_removing_a_file_deletes_it(
