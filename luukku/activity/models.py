@@ -16,6 +16,11 @@ class EventKind(models.TextChoices):
     BOOKING = "booking", _("Booking")
 
 
+# Opening an in-app message or following a message's link is not being in the programme:
+# such events are counted in their own columns but neither start nor continue a visit, and
+# are not a "return" (whatever the person does in the programme afterwards is).
+NOT_VISIT_KINDS = frozenset({EventKind.MESSAGE_OPEN.value, EventKind.MESSAGE_CLICK.value})
+
 # Seconds of active time one ping stands for: the browser sends one every 15 s while the
 # page is visible and the person has interacted in the last minute.
 ACTIVE_PING_SECONDS = 15

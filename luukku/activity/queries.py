@@ -21,6 +21,7 @@ from django.utils import timezone
 from luukku.activity.models import (
     ACTIVE_PING_SECONDS,
     HOUR_COLUMNS,
+    NOT_VISIT_KINDS,
     Event,
     EventKind,
     MemberDayRollup,
@@ -71,6 +72,7 @@ __all__ = [
     "recent_events_for_user",
     "returned_between",
     "visits_by_member_between",
+    "visits_by_member_day",
     "visits_for",
     "visits_per_day",
 ]
@@ -95,6 +97,7 @@ def visits_for(user_id: int, programme_id: int, *, since: datetime | None = None
     events = _member_events(user_id, programme_id)
     if since is not None:
         events = events.filter(occurred_at__gte=since)
+    events = events.exclude(kind__in=NOT_VISIT_KINDS)  # opening a message is not a visit
     rows = events.order_by("occurred_at").values_list("occurred_at", "active_seconds")
     return split_visits(rows.iterator(chunk_size=2000))
 
@@ -173,6 +176,7 @@ def _add_unrolled_tail(programme_id: int, summary: dict[int, "MemberParticipatio
     cursor = RollupCursor.objects.filter(name="events").values_list("last_event_id", flat=True)
     rows = (
         Event.objects.filter(programme_id=programme_id, id__gt=cursor.first() or 0)
+        .exclude(kind__in=NOT_VISIT_KINDS)
         .order_by("id")
         .values_list("user_id", "occurred_at", "active_seconds")[:TAIL_LIMIT]
     )
@@ -453,13 +457,18 @@ def most_active_hour_by_member(programme: Programme) -> dict[int, int]:
 def members_returned_between(
     programme: Programme, user_ids: Iterable[int], start: datetime, end: datetime
 ) -> set[int]:
-    """Who of `user_ids` has any event in [start, end) (raw events: bounded by both)."""
-    rows = Event.objects.filter(
-        programme_id=programme.pk,
-        user_id__in=list(user_ids),
-        occurred_at__gte=start,
-        occurred_at__lt=end,
-    ).values_list("user_id", flat=True)
+    """Who of `user_ids` did something in the programme in [start, end) (raw events,
+    bounded by both): opening a message or following its link alone is not a return."""
+    rows = (
+        Event.objects.filter(
+            programme_id=programme.pk,
+            user_id__in=list(user_ids),
+            occurred_at__gte=start,
+            occurred_at__lt=end,
+        )
+        .exclude(kind__in=NOT_VISIT_KINDS)
+        .values_list("user_id", flat=True)
+    )
     return set(rows.distinct().order_by())
 
 
@@ -472,8 +481,19 @@ def returned_between(programme_id: int, user_id: Any, start: Any, end: Any) -> E
     """
     events = Event.objects.filter(
         programme_id=programme_id, user_id=user_id, occurred_at__gte=start, occurred_at__lt=end
-    )
+    ).exclude(kind__in=NOT_VISIT_KINDS)
     return Exists(events)
+
+
+def visits_by_member_day(
+    programme: Programme, user_ids: Iterable[int], start: date, end: date
+) -> dict[tuple[int, date], int]:
+    """Visits per (person, local day) from `start` to `end` inclusive, days with a visit only
+    (one read for many messages' 7-day windows at once)."""
+    rows = MemberDayRollup.objects.filter(
+        programme_id=programme.pk, user_id__in=list(user_ids), day__range=(start, end), visits__gt=0
+    ).values_list("user_id", "day", "visits")
+    return {(user_id, day): visits for user_id, day, visits in rows}
 
 
 def best_slot(programme: Programme) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from luukku.demo import texts
 from luukku.demo.backdating import backdate_discussions, backdate_plan, settle_notifications
 from luukku.demo.conversations import Written, write_discussions
 from luukku.demo.people import Cast, create_cast
-from luukku.demo.reminders import announce_reminders
+from luukku.demo.reminders import announce_reminders, drop_held_out_visits
 from luukku.demo.simulation import (
     SimulatedVisit,
     Timeline,
@@ -132,7 +132,8 @@ def _fill_programme(
     joined, visits = _simulate(seed, timeline, _weekly_pages(programme), len(cast.participants))
     backdate_plan(programme=programme)
     _add_members(programme, cast, joined)
-    written = _write_story(seed, programme, cast, joined, visits, reminder_days, now)
+    written, held = _write_story(seed, programme, cast, joined, visits, reminder_days, now)
+    visits = drop_held_out_visits(cast.participants, visits, held, programme.time_zone)
     # Tens of thousands of events: one bulk INSERT per batch instead of record_event per
     # row (an INSERT and a round trip each), which would take minutes instead of seconds.
     rows = Event.objects.bulk_create(
@@ -160,8 +161,9 @@ def _write_story(
     visits: list[list[SimulatedVisit]],
     reminder_days: list[date],
     now: datetime,
-) -> Written:
-    """Discussions and reminders through their actions, then moved to their simulated times."""
+) -> tuple[Written, dict[int, set[date]]]:
+    """Discussions and reminders through their actions, then moved to their simulated times;
+    also the reminder days each person was held out of."""
     written = write_discussions(
         rng=seeded(seed, "discussions"),
         programme=programme,
@@ -171,7 +173,7 @@ def _write_story(
         now=now,
     )
     backdate_discussions(written=written, programme=programme)
-    announce_reminders(
+    held = announce_reminders(
         programme=programme,
         coach=cast.coaches[0],
         participants=cast.participants,
@@ -180,7 +182,7 @@ def _write_story(
         days=reminder_days,
     )
     settle_notifications(organisation=programme.organisation, now=now)
-    return written
+    return written, held
 
 
 def _weekly_pages(programme: Programme) -> list[list[str]]:

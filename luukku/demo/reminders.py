@@ -1,10 +1,14 @@
 """Reminder days: the dates a coach nudged everyone, as real activation messages.
 
 Each reminder is queued through the outreach app's own action (in-app, to everyone who had
-joined by then), delivered by its outbox worker, and then moved to 09:00 local time on its
-day, so the programme's message table and effect report show the seed's send-day effect.
+joined by then, with a hold-out of HOLDOUT_PERCENT), delivered by its outbox worker, and
+then moved to 09:00 local time on its day, so the programme's message table and effect
+report show the seed's send-day effect. The people held out of a reminder do not make the
+extra visits the simulation drew for it (drop_held_out_visits): what they would have done
+without a message is what the report compares against, with intervals and a pooled estimate.
 """
 
+import random
 import zoneinfo
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -15,10 +19,18 @@ from luukku.demo.simulation import REMINDER_SENT_AT, SimulatedVisit
 from luukku.notifications.models import Notification
 from luukku.outreach.actions import do_queue_message, do_send_due
 from luukku.outreach.audiences import Audience
-from luukku.outreach.models import AudienceKind, Channel, Delivery, Message, TimingKind
+from luukku.outreach.models import (
+    AudienceKind,
+    Channel,
+    Delivery,
+    DeliveryGroup,
+    Message,
+    TimingKind,
+)
 from luukku.outreach.planning import Draft
 from luukku.programmes.models import Programme
 
+HOLDOUT_PERCENT = 20
 # A reminder counts as read by those who visited within this long after it.
 READ_WITHIN = timedelta(days=7)
 REMINDER_BODY = (
@@ -40,9 +52,10 @@ def _send_reminder(
         channel=Channel.IN_APP,
         audience=Audience(AudienceKind.PICKED, user_ids=tuple(user.pk for user in recipients)),
         timing=TimingKind.NOW,
-        holdout_percent=0,
+        holdout_percent=HOLDOUT_PERCENT,
     )
-    message = do_queue_message(programme=programme, author=coach, draft=draft, now=moment)
+    rng = random.Random(moment.toordinal())  # the same hold-out for the same seed
+    message = do_queue_message(programme=programme, author=coach, draft=draft, now=moment, rng=rng)
     do_send_due()
     return message
 
@@ -51,7 +64,9 @@ def _backdate(message: Message, moment: datetime, readers: list[int]) -> None:
     """Move the message, its outbox rows and its bell notifications to when it was sent."""
     Message.objects.filter(pk=message.pk).update(send_at=moment, created_at=moment)
     rows = Delivery.objects.filter(message=message)
-    rows.update(send_at=moment, next_attempt_at=moment, delivered_at=moment)
+    rows.update(send_at=moment, next_attempt_at=moment)
+    rows = rows.filter(group=DeliveryGroup.RECIPIENT)  # the hold-out got nothing
+    rows.update(delivered_at=moment)
     notifications = Notification.objects.filter(pk__in=rows.values("notification_id"))
     notifications.update(created_at=moment)
     read_at = moment + timedelta(hours=3)
@@ -67,8 +82,10 @@ def announce_reminders(
     joined: Sequence[datetime],
     visits: Sequence[Sequence[SimulatedVisit]],
     days: Sequence[date],
-) -> None:
-    """One in-app reminder per reminder day to everyone who had joined by then."""
+) -> dict[int, set[date]]:
+    """One in-app reminder per reminder day to everyone who had joined by then; returns the
+    reminder days each person was held out of."""
+    held: dict[int, set[date]] = {}
     for day in days:
         moment = sent_at(day, programme.time_zone)
         week = (day - programme.starts_on).days // 7 + 1
@@ -82,3 +99,28 @@ def announce_reminders(
             if any(moment <= visit.started_at < moment + READ_WITHIN for visit in own)
         ]
         _backdate(message, moment, readers)
+        holdout = Delivery.objects.filter(message=message, group=DeliveryGroup.HOLDOUT)
+        for user_id in holdout.values_list("user_id", flat=True):
+            held.setdefault(user_id, set()).add(day)
+    return held
+
+
+def drop_held_out_visits(
+    participants: Sequence[User],
+    visits: Sequence[Sequence[SimulatedVisit]],
+    held: dict[int, set[date]],
+    time_zone: str,
+) -> list[list[SimulatedVisit]]:
+    """Each person's visits without the reminder-brought ones of reminders they did not get."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    return [
+        [
+            visit
+            for visit in own
+            if not (
+                visit.reminded
+                and visit.started_at.astimezone(zone).date() in held.get(user.pk, set())
+            )
+        ]
+        for user, own in zip(participants, visits, strict=True)
+    ]

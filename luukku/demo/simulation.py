@@ -8,6 +8,7 @@ they drop out); days are drawn from it, visits placed in wall-clock time of the
 programme's zone and expanded into the events the browser and server would record.
 """
 
+import dataclasses
 import math
 import random
 import zoneinfo
@@ -27,10 +28,11 @@ DAY_PARTS = (
 # Relative visit rate on Saturday and Sunday: 2 days x 0.3 against 5 weekdays x 1 puts
 # roughly one visit in ten on a weekend.
 WEEKEND_RATE = 0.3
-# A reminder doubles the rate of an ordinary weekday from the moment it is sent. Against
-# the mean of all other days (weekends and later, quieter weeks included) this is the
+# A reminder multiplies the rate of an ordinary weekday for those who get it from the moment
+# it is sent; with a fifth held out (demo.reminders) the day's rate about doubles, which
+# against the mean of all other days (weekends and later, quieter weeks included) is the
 # seed's ~2.5x.
-REMINDER_RATE = 2.0
+REMINDER_RATE = 2.25
 REMINDER_SENT_AT = time(9, 0)
 # Visits are separated by more than the 30-minute visit gap, with room to spare.
 MIN_GAP_BETWEEN_VISITS = timedelta(minutes=40)
@@ -70,6 +72,9 @@ class SimulatedVisit:
     started_at: datetime
     ended_at: datetime
     events: list[SimulatedEvent]
+    # One of the extra visits a reminder brought: a person held out from that reminder
+    # never makes it (see demo.reminders), so the effect report has something to find.
+    reminded: bool = False
 
 
 def draw_habit(rng: random.Random, *, days: int) -> Habit:
@@ -178,18 +183,23 @@ def pages_open_in(
 
 def visit_starts(
     rng: random.Random, habit: Habit, join_day: int, timeline: Timeline
-) -> list[datetime]:
-    """Start times of one participant's visits, oldest first, each well apart from the last."""
+) -> list[tuple[datetime, bool]]:
+    """Start times of one participant's visits, oldest first, each with whether a reminder
+    brought it."""
     zone = zoneinfo.ZoneInfo(timeline.time_zone)
-    starts: list[datetime] = []
+    starts: list[tuple[datetime, bool]] = []
     for day_index in range(timeline.days):
         day = timeline.starts_on + timedelta(days=day_index)
         rate = day_rate(habit, day_index, join_day, day)
         first_day = time(7) if day_index == join_day else None
-        todays = [local_start(rng, day, zone, after=first_day) for _ in range(poisson(rng, rate))]
+        todays = [
+            (local_start(rng, day, zone, after=first_day), False) for _ in range(poisson(rng, rate))
+        ]
         if day in timeline.reminder_days and rate > 0:
             extra = poisson(rng, rate * (REMINDER_RATE - 1))
-            todays += [local_start(rng, day, zone, after=REMINDER_SENT_AT) for _ in range(extra)]
+            todays += [
+                (local_start(rng, day, zone, after=REMINDER_SENT_AT), True) for _ in range(extra)
+            ]
         starts.extend(sorted(todays))
     return starts
 
@@ -208,11 +218,13 @@ def simulate_participant(
     whatever the time of day the command runs; only how many are already over differs.
     """
     visits: list[SimulatedVisit] = []
-    for started_at in visit_starts(rng, habit, join_day, timeline):
+    for started_at, reminded in visit_starts(rng, habit, join_day, timeline):
         week = (
             started_at.astimezone(zoneinfo.ZoneInfo(timeline.time_zone)).date() - timeline.starts_on
         ).days // 7
         visit = expand_visit(rng, started_at, home, pages_open_in(weekly_pages, week, rng))
+        if reminded:
+            visit = dataclasses.replace(visit, reminded=True)
         if visits and started_at < visits[-1].ended_at + MIN_GAP_BETWEEN_VISITS:
             continue  # would run into the previous visit: drop it, as the person did
         if visit.ended_at <= timeline.now:

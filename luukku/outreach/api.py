@@ -80,7 +80,9 @@ class EffectOut(Schema):
     returned: list[ReturnedOut]
     visits_difference: list[float] | None
     send_day_ratio: float | None
-    verdict: str
+    verdict: str  # by the net 7-day visits
+    visits_detectable: float | None
+    returns_detectable: float | None
 
 
 @router.get("/programmes/{programme_id}/messages", response=list[MessageRowOut])
@@ -136,4 +138,6 @@ def message_effect(request: HttpRequest, programme_id: int, message_id: int) -> 
         "visits_difference": _interval(report.visits_difference),
         "send_day_ratio": report.send_day_ratio,
         "verdict": report.verdict,
+        "visits_detectable": report.visits_detectable,
+        "returns_detectable": report.returns_detectable,
     }

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 
-from luukku.accounts.models import OrganisationMembership, User
+from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
 from luukku.core.models import Organisation
 from luukku.outreach.library import LIBRARY, LibraryText
 from luukku.outreach.models import (
@@ -29,6 +29,7 @@ __all__ = [
     "access_coached_programme",
     "access_delivery_by_token",
     "access_message",
+    "access_organisation_effects",
     "access_own_delivery",
     "access_template_organisation",
     "automation_deliveries",
@@ -101,6 +102,22 @@ def access_template_organisation(user: AnyUser, organisation_id: int) -> Organis
         raise Http404
     membership = (
         OrganisationMembership.objects.filter(user=user, organisation_id=organisation_id)
+        .select_related("organisation")
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.organisation
+
+
+def access_organisation_effects(user: AnyUser, organisation_id: int) -> Organisation:
+    """The pooled effect of an organisation's messages is for its admins; anyone else: 404."""
+    if not isinstance(user, User) or not user.is_active:
+        raise Http404
+    membership = (
+        OrganisationMembership.objects.filter(
+            user=user, organisation_id=organisation_id, role=OrganisationRole.ADMIN
+        )
         .select_related("organisation")
         .first()
     )

@@ -115,3 +115,100 @@ def send_day_ratio(
     if not others or sum(others) == 0:
         return None
     return visits.get(day, 0) / (sum(others) / len(others))
+
+
+# ---- power: how large an effect a test of this size can see ----------------------------
+
+# The power the report's "can detect" figures are for: an effect that large is found (its
+# 95 % interval excludes zero) in 80 % of messages.
+POWER = 0.8
+Z_80 = 0.8416212335729143
+
+
+def detectable_share_difference(
+    recipients: int, holdout: int, baseline: float, *, power_z: float = Z_80
+) -> float | None:
+    """The smallest rise in a share (e.g. of people back within 72 h) that groups of these
+    sizes detect with 80 % power at the 95 % level, from the share without a message.
+
+    The normal approximation: (z_0.975 + z_0.8) x the standard error of the difference.
+    None when a group is empty.
+    """
+    if recipients <= 0 or holdout <= 0:
+        return None
+    share = min(max(baseline, 0.05), 0.95)
+    error = math.sqrt(share * (1 - share) * (1 / recipients + 1 / holdout))
+    return (Z_95 + power_z) * error
+
+
+def suggested_holdout_percent(
+    people: int,
+    baseline: float,
+    target: float,
+    choices: Sequence[int] = (10, 15, 20, 25, 30, 40, 50),
+) -> int:
+    """The smallest hold-out share whose detectable difference is at most `target` (the
+    largest choice if none is: the audience is too small to see such an effect)."""
+    for percent in choices:
+        holdout = round(people * percent / 100)
+        found = detectable_share_difference(people - holdout, holdout, baseline)
+        if found is not None and found <= target:
+            return percent
+    return choices[-1]
+
+
+def detectable_from_interval(interval: Interval) -> float:
+    """What a measured difference's interval says it could have detected (80 % power)."""
+    return (interval.high - interval.low) / 2 * (Z_95 + Z_80) / Z_95
+
+
+# ---- pooling messages: a random-effects estimate -----------------------------------------
+
+
+def share_difference_variance(
+    successes_a: int, total_a: int, successes_b: int, total_b: int
+) -> float:
+    """Variance of a difference of shares, with half a success added to each group so that
+    a share of 0 or 1 does not claim certainty."""
+    share_a = (successes_a + 0.5) / (total_a + 1)
+    share_b = (successes_b + 0.5) / (total_b + 1)
+    return share_a * (1 - share_a) / total_a + share_b * (1 - share_b) / total_b
+
+
+@dataclass(frozen=True)
+class Pooled:
+    """A DerSimonian-Laird random-effects estimate over several messages."""
+
+    interval: Interval
+    messages: int
+    heterogeneity: float  # tau squared: how much the true effects differ between messages
+
+
+def pooled_estimate(estimates: Sequence[tuple[float, float]]) -> Pooled | None:
+    """Pool (estimate, variance) pairs of independent messages (DerSimonian-Laird).
+
+    Each message is weighted by 1 / (its variance + the between-message variance), so one
+    large message cannot hide that the others disagree. None without any message.
+    """
+    usable = [(value, variance) for value, variance in estimates if variance > 0]
+    if not usable:
+        return None
+    weights = [1 / variance for _value, variance in usable]
+    fixed = sum(w * value for w, (value, _v) in zip(weights, usable, strict=True)) / sum(weights)
+    q = sum(w * (value - fixed) ** 2 for w, (value, _v) in zip(weights, usable, strict=True))
+    scale = sum(weights) - sum(w * w for w in weights) / sum(weights)
+    tau2 = max(0.0, (q - (len(usable) - 1)) / scale) if scale > 0 else 0.0
+    random_weights = [1 / (variance + tau2) for _value, variance in usable]
+    total = sum(random_weights)
+    estimate = sum(w * value for w, (value, _v) in zip(random_weights, usable, strict=True)) / total
+    half = Z_95 * math.sqrt(1 / total)
+    return Pooled(Interval(estimate, estimate - half, estimate + half), len(usable), tau2)
+
+
+def mean_difference_variance(group_a: Sequence[float], group_b: Sequence[float]) -> float:
+    """Variance of a difference of means (Welch's), for pooling; 0 if a group is too small."""
+    if len(group_a) < 2 or len(group_b) < 2:
+        return 0.0
+    _mean_a, variance_a = _mean_and_variance(group_a)
+    _mean_b, variance_b = _mean_and_variance(group_b)
+    return variance_a / len(group_a) + variance_b / len(group_b)

@@ -7,6 +7,7 @@ urlpatterns = [
     # Coaches, per programme
     path("programmes/<int:programme_id>/", reports.message_list, name="messages"),
     path("programmes/<int:programme_id>/compose/", compose.compose, name="compose"),
+    path("programmes/<int:programme_id>/effect/", reports.programme_effects, name="effects"),
     path(
         "programmes/<int:programme_id>/messages/<int:message_id>/",
         reports.message_detail,
@@ -34,6 +35,11 @@ urlpatterns = [
     ),
     # Organisation admins and staff
     path("organisations/<int:organisation_id>/templates/", library.template_list, name="templates"),
+    path(
+        "organisations/<int:organisation_id>/effect/",
+        reports.organisation_effects,
+        name="organisation_effects",
+    ),
     path(
         "organisations/<int:organisation_id>/templates/<str:kind>/<str:language>/",
         library.template_edit,

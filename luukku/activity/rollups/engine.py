@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from luukku.activity.models import Event, ProgrammeRollup, RollupCursor
+from luukku.activity.models import NOT_VISIT_KINDS, Event, ProgrammeRollup, RollupCursor
 from luukku.activity.rollups.counting import RawEvent, Tally, visit_start_changes
 from luukku.activity.rollups.store import (
     MemberKey,
@@ -92,15 +92,22 @@ def _tally_member(
     """Add one member's new events, given the already counted times and ping buckets near
     them."""
     programme_id, user_id = own[0].programme_id, own[0].user_id
-    times = sorted({event.occurred_at for event in own})
+    times = visit_times(own)
     for at, sign in visit_start_changes(old, times):
         tally.add_visit_start(programme_id, user_id, at, zone, sign)
     tally.add_member_events(own, zone, old_buckets)
+    if not times:
+        return  # only message opens and clicks: no visit, no watermark to move
     key = (programme_id, user_id)
     first, last = times[0], times[-1]
     if key in spans:
         first, last = min(first, spans[key][1]), max(last, spans[key][2])
     spans[key] = (own[0].organisation_id, first, last)
+
+
+def visit_times(events: Iterable[RawEvent]) -> list[datetime]:
+    """The distinct times of the events that make up visits (not message opens and clicks)."""
+    return sorted({event.occurred_at for event in events if event.kind not in NOT_VISIT_KINDS})
 
 
 def _flush(tally: Tally, spans: Spans, organisations: dict[int, int], *, merge: bool) -> None:
@@ -143,7 +150,10 @@ def _roll_up_events(events: list[RawEvent], processed: QuerySet[Event]) -> None:
     }
     tally = Tally.empty()
     for key, own in by_member.items():
-        times = sorted({event.occurred_at for event in own})
+        times = visit_times(own)
+        if not times:
+            _tally_member(tally, spans, own, zones[key[0]], [], set())
+            continue
         old = _old_times((spans[key][1], spans[key][2]) if key in spans else None, times)
         old_buckets: set[int] = set()
         if old is None:
@@ -153,12 +163,12 @@ def _roll_up_events(events: list[RawEvent], processed: QuerySet[Event]) -> None:
                 programme_id=key[0],
                 user_id=key[1],
                 occurred_at__range=(times[0] - VISIT_GAP, times[-1] + VISIT_GAP),
-            )
+            ).exclude(kind__in=NOT_VISIT_KINDS)
             rows = list(window.values_list("occurred_at", "active_seconds"))
             old = [at for at, _seconds in rows]
             old_buckets = {ping_bucket(at) for at, seconds in rows if seconds}
         _tally_member(tally, spans, own, zones[key[0]], old, old_buckets)
-    _flush(tally, {key: spans[key] for key in by_member}, organisations, merge=True)
+    _flush(tally, {key: spans[key] for key in by_member if key in spans}, organisations, merge=True)
 
 
 def _holes(previous_last: int, ids: list[int]) -> list[int]:

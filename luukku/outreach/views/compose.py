@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from luukku.accounts.adapters import signed_in_user
-from luukku.outreach import actions, queries
+from luukku.outreach import actions, effect, queries
 from luukku.outreach.audiences import participant_joins
 from luukku.outreach.forms import ComposeForm, TemplateChoiceForm
-from luukku.outreach.models import AudienceKind, TemplateKind
+from luukku.outreach.models import AudienceKind, DeliveryGroup, TemplateKind
 from luukku.outreach.placeholders import PLACEHOLDERS
 from luukku.outreach.planning import Plan
 from luukku.programmes.adapters import render_programme_page
@@ -57,9 +57,15 @@ def _plan_and_preview(form: ComposeForm, programme: Programme, context: dict[str
     chosen = form.cleaned_data.get("preview_person")
     sending = plan.recipients or plan.people
     person = next((p.user for p in plan.people if p.user.pk == chosen), sending[0].user)
-    context.update(
-        plan=plan, preview=actions.preview(programme, draft, person), preview_user=person
+    power = effect.power_of(
+        programme,
+        [p.user.pk for p in plan.recipients],
+        [p.user.pk for p in plan.in_group(DeliveryGroup.HOLDOUT)],
     )
+    context.update(
+        plan=plan, preview=actions.preview(programme, draft, person), preview_user=person,
+        power=power,
+    )  # fmt: skip
 
 
 @login_required

@@ -6,12 +6,12 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from luukku.activity import queries as activity_queries
-from luukku.outreach import actions, effect, queries
+from luukku.outreach import actions, effect, pooled, queries
 from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Programme
 
@@ -78,3 +78,22 @@ def message_cancel(request: HttpRequest, programme_id: int, message_id: int) -> 
     stopped = actions.do_cancel_message(message=message)
     messages.success(request, _("%(count)d deliveries were stopped.") % {"count": stopped})
     return redirect("outreach:message", programme_id, message.pk)
+
+
+@login_required
+@require_safe
+def programme_effects(request: HttpRequest, programme_id: int) -> HttpResponse:
+    """The pooled effect of the programme's messages with a hold-out."""
+    programme = queries.access_coached_programme(request.user, programme_id)
+    context = {"pooled": pooled.programme_pooled(programme)}
+    return render_programme_page(request, "outreach/effects.html", programme, context)
+
+
+@login_required
+@require_safe
+def organisation_effects(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    """The same over every programme of the organisation, for its admins."""
+    organisation = queries.access_organisation_effects(request.user, organisation_id)
+    programmes = Programme.objects.filter(organisation=organisation).order_by("pk")
+    context = {"organisation": organisation, "pooled": pooled.organisation_pooled(programmes)}
+    return render(request, "outreach/organisation_effects.html", context)
