@@ -51,7 +51,7 @@ def _backdate(message: Message, moment: datetime, readers: list[int]) -> None:
     """Move the message, its outbox rows and its bell notifications to when it was sent."""
     Message.objects.filter(pk=message.pk).update(send_at=moment, created_at=moment)
     rows = Delivery.objects.filter(message=message)
-    rows.update(send_at=moment, next_attempt_at=moment, delivered_at=moment)
+    rows.update(send_at=moment, delivered_at=moment)
     notifications = Notification.objects.filter(pk__in=rows.values("notification_id"))
     notifications.update(created_at=moment)
     read_at = moment + timedelta(hours=3)
