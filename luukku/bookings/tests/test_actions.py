@@ -5,10 +5,11 @@ import datetime as dt
 import pytest
 
 from luukku.bookings import actions, queries
-from luukku.bookings.models import Booking, BookingMessage, BookingStatus, MessageKind
+from luukku.bookings.models import Booking, BookingStatus
 from luukku.bookings.outbox import manage_token
 from luukku.bookings.tests.conftest import NOW
 from luukku.bookings.tests.factories import at, booker, make_advisor, make_calendar, schedule_of
+from luukku.core.models import OutboxMessage
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
@@ -31,7 +32,7 @@ def test_booking_occupies_the_time_and_queues_two_invitations(calendar, advisor)
     assert booking.meeting_url.startswith("https://meet.example.org/guidance-")
     assert at("2026-11-24 10:00") not in queries.free_times(calendar)
     recipients = set(
-        BookingMessage.objects.filter(kind=MessageKind.REQUEST).values_list("recipient", flat=True)
+        OutboxMessage.objects.filter(kind="bookings.request").values_list("recipient", flat=True)
     )
     assert recipients == {"vera@example.com", advisor.email}
 
@@ -65,7 +66,7 @@ def test_bad_times_are_refused_and_nothing_is_stored(calendar, when: str, messag
     with pytest.raises(actions.BookingError, match=message):
         book(calendar, when)
     assert not Booking.objects.exists()
-    assert not BookingMessage.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_bad_details_are_refused(calendar) -> None:
@@ -136,7 +137,8 @@ def test_reschedule_keeps_uid_and_raises_sequence(calendar) -> None:
     booking.refresh_from_db()
     assert (booking.uid, booking.sequence) == (uid, 1)
     assert booking.starts_at == at("2026-11-25 12:00")
-    assert BookingMessage.objects.filter(kind=MessageKind.REQUEST, sequence=1).count() == 2
+    requests = OutboxMessage.objects.filter(kind="bookings.request")
+    assert len([row for row in requests if row.params["sequence"] == 1]) == 2
     assert at("2026-11-24 10:00") in queries.free_times(calendar)
 
 

@@ -5,9 +5,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from luukku.bookings.models import Booking, BookingMessage, BookingStatus
+from luukku.bookings.models import Booking, BookingStatus
 from luukku.bookings.outbox import manage_token
 from luukku.bookings.tests.factories import at, make_advisor, make_calendar
+from luukku.core.models import OutboxMessage
 from luukku.programmes.tests.factories import add_member, make_programme
 
 pytestmark = pytest.mark.usefixtures("frozen")
@@ -86,7 +87,7 @@ def test_bad_input_is_refused_and_nothing_is_half_created(client, calendar, chan
     assert response.status_code == status
     assert re.search(r'role="alert"|errorlist', response.content.decode())
     assert not Booking.objects.exists()
-    assert not BookingMessage.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_taken_slot_answers_409_with_fresh_times(client, calendar) -> None:

@@ -1,6 +1,6 @@
 """Reads of the outbox: what is waiting, and "did this person get the mail, and if not, why"."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from django.db.models import QuerySet
 
@@ -13,6 +13,15 @@ def pending_ids(*, organisation_id: int, kinds: Sequence[str]) -> list[int]:
     return list(
         OutboxMessage.objects.filter(
             organisation_id=organisation_id, kind__in=kinds, status=OutboxStatus.PENDING
+        ).values_list("pk", flat=True)
+    )
+
+
+def pending_ids_for_sources(source_app: str, source_ids: Iterable[str | int]) -> list[int]:
+    wanted = [str(source_id) for source_id in source_ids]
+    return list(
+        OutboxMessage.objects.filter(
+            source_app=source_app, source_id__in=wanted, status=OutboxStatus.PENDING
         ).values_list("pk", flat=True)
     )
 
