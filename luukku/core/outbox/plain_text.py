@@ -30,7 +30,7 @@ def _plain_engine() -> Engine:
 
 def render_plain_text(template_name: str, context: dict[str, Any]) -> str:
     """The template rendered as plain text (no escaping), in the active language."""
-    return _plain_engine().get_template(template_name).render(Context(context))
+    return _plain_engine().get_template(template_name).render(Context(context, autoescape=False))
 
 
 def render_plain_subject(template_name: str, context: dict[str, Any]) -> str:
