@@ -1,10 +1,10 @@
 """Kill the sending worker in the middle of a 5,000-recipient send and start it again.
 
-The worker is a real separate process (`manage.py outreach_worker`) sending to a real SMTP
+The worker is a real separate process (`manage.py outbox_worker`) sending to a real SMTP
 server (aiosmtpd, in this process) over a real PostgreSQL database. It is SIGKILLed once
 a fifth of the mail has arrived, then started again to finish.
 
-What must hold (docs/outreach.md, "Exactly once"): nobody gets two e-mails; everybody gets
+What must hold (docs/outbox.md, "Exactly once"): nobody gets two e-mails; everybody gets
 one, except at most the group of rows (one per SMTP connection) the worker had committed in
 the microseconds before their final writes when it was killed, which are then on record as
 "sent, not confirmed".
