@@ -11,7 +11,7 @@ def move_pending_rows(apps, schema_editor):
     )
     for message in pending.iterator(chunk_size=1000):
         booking = message.booking
-        role = "booker" if message.recipient == booking.booker_email else "advisor"
+        role = "booker" if message.recipient.lower() == booking.booker_email.lower() else "advisor"
         kind = f"bookings.{message.kind}"
         OutboxMessage.objects.get_or_create(
             key=f"{kind}:{booking.pk}:{message.sequence}:{message.variant}:{role}",
