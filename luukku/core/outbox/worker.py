@@ -125,11 +125,12 @@ def _build(kind: str, rows: list[OutboxMessage], report: SendReport) -> list[Bui
         return None
     try:
         built = list(builder.build(rows))
+        if len(built) != len(rows):
+            raise ValueError(f"{len(built)} results for {len(rows)} rows")
     except Exception as error:  # a builder's fault must not stop the other kinds
         logger.exception("Outbox builder %s failed", kind)
         _retry_later(rows, f"build failed: {type(error).__name__}: {error}", True, report)
         return None
-    assert len(built) == len(rows), f"builder {kind} returned {len(built)} for {len(rows)}"
     return built
 
 
