@@ -1,8 +1,10 @@
-"""Activation messages: personalised e-mails per second through one worker, and the daily sweep.
+"""The one outbox: e-mails per second through one worker, and the daily automation sweep.
 
-1. 10,000 personalised e-mails to a local SMTP server (aiosmtpd in a subprocess that only
-   counts). Baseline: raw smtplib sending the same number of ready-made messages over one
-   connection, in the same run against the same server. Goal: >= 200 e-mails/s per worker.
+1. 10,000 personalised activation e-mails to a local SMTP server (aiosmtpd in a subprocess
+   that only counts) through the core outbox worker. Baseline: raw smtplib sending the same
+   number of ready-made messages over one connection, in the same run against the same
+   server. Goal: >= 200 e-mails/s per worker.
+1b. The same worker on 2,000 notification e-mails (another kind, built by its own app).
 2. The daily automation sweep over 100 programmes x 500 participants, each programme with
    a "passive for 7 days" rule that finds everyone passive. Baseline: one bulk INSERT of
    the same number of outbox rows. Goal: <= 30 s.
@@ -126,7 +128,9 @@ def bench_sending(port: int, count: int) -> None:
     from django.conf import settings
     from django.utils import timezone
 
-    from luukku.outreach.actions import do_queue_message, do_send_due
+    from luukku.core.models import OutboxMessage
+    from luukku.core.outbox.worker import do_send_due
+    from luukku.outreach.actions import do_queue_message
     from luukku.outreach.models import Delivery, DeliveryStatus, TimingKind
     from luukku.outreach.tests.conftest import draft
 
@@ -144,7 +148,9 @@ def bench_sending(port: int, count: int) -> None:
         ),
     )
     queued = time.perf_counter() - started
-    Delivery.objects.filter(message=message).update(next_attempt_at=timezone.now())
+    OutboxMessage.objects.filter(source_app="outreach", source_id=str(message.pk)).update(
+        next_attempt_at=timezone.now()
+    )
     baseline = baseline_smtplib(port, count)
     started = time.perf_counter()
     report = do_send_due()
@@ -156,6 +162,26 @@ def bench_sending(port: int, count: int) -> None:
     print(
         f"outbox worker: {report.sent} sent ({done} rows done) in {seconds:.2f} s = "
         f"{rate:.0f} e-mails/s (goal >= 200); ratio to raw smtplib {rate / baseline:.2f}"
+    )
+    bench_notifications(programme, baseline, min(count, 2000))
+
+
+def bench_notifications(programme: object, baseline: float, count: int) -> None:
+    from luukku.accounts.models import User
+    from luukku.core.outbox.worker import do_send_due
+    from luukku.notifications.actions import do_notify
+    from luukku.notifications.models import NotificationKind
+
+    people = list(User.objects.filter(email__endswith="@bench.example")[:count])
+    organisation = programme.organisation  # type: ignore[attr-defined]
+    do_notify(recipients=people, organisation=organisation, kind=NotificationKind.MENTION,
+              title="Bench mentioned you", url="/")  # fmt: skip
+    started = time.perf_counter()
+    report = do_send_due()
+    rate = report.sent / (time.perf_counter() - started)
+    print(
+        f"outbox worker, notification e-mails: {report.sent} sent = {rate:.0f} e-mails/s; "
+        f"ratio to raw smtplib {rate / baseline:.2f}"
     )
 
 
@@ -226,7 +252,6 @@ def _baseline_insert(rows: int) -> float:
                     status=DeliveryStatus.NONE,
                     token=new_token(),
                     send_at=now,
-                    next_attempt_at=now,
                     context={
                         "first_name": "Person",
                         "days_since_last_visit": 9,

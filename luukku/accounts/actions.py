@@ -12,7 +12,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_ratelimit.core import _split_rate as parse_rate
 
-from luukku.accounts import tasks
+from luukku.accounts import outbox
 from luukku.accounts.models import (
     LinkPurpose,
     OrganisationMembership,
@@ -115,7 +115,7 @@ def do_request_sign_in_link(*, email: str, next_path: str = "") -> None:
         link, _raw_token = _create_link(
             user, LinkPurpose.SIGN_IN, next_path, settings.MAGIC_LINK_MINUTES
         )
-        transaction.on_commit(lambda: tasks.send_sign_in_link.enqueue(link_id=link.pk))
+        outbox.enqueue_link_email(link, outbox.SIGN_IN)
 
 
 def do_notify_sign_in_flood(*, email: str) -> bool:
@@ -131,42 +131,27 @@ def do_notify_sign_in_flood(*, email: str) -> bool:
     key = f"luukku:sign-in-flood:{hash_token(user.email)}"
     if not cache.add(key, 1, timeout=period):
         return False
-    transaction.on_commit(lambda: tasks.send_sign_in_flood_notice.enqueue(user_id=user.pk))
+    window = int(timezone.now().timestamp()) // period
+    outbox.enqueue_sign_in_flood_notice(user, window=window)
     return True
 
 
 def do_send_invitation(
-    *, user: User, inviter: User, context_name: str, next_path: str, message: str = ""
-) -> None:
-    """Invite a person into something (a programme): a long-lived link that signs them in."""
+    *, user: User, inviter: User, context_name: str, next_path: str, message: str = "",
+    organisation_id: int | None = None,
+) -> None:  # fmt: skip
+    """Invite a person into something (a programme): a long-lived link that signs them in.
+
+    `organisation_id` lets that organisation's admins see the e-mail on the mail log.
+    """
     with transaction.atomic():
         link, _raw_token = _create_link(
             user, LinkPurpose.INVITATION, next_path, settings.INVITATION_LINK_MINUTES
         )
-        transaction.on_commit(
-            lambda: tasks.send_invitation.enqueue(
-                link_id=link.pk, inviter_id=inviter.pk, context_name=context_name, message=message
-            )
-        )
-
-
-def do_claim_link_email(*, link_id: int) -> tuple[SignInLink, str] | None:
-    """Take on e-mailing a link: the link and its secret, or None when another worker has
-    taken it on already, or it has been used or has no derivable secret."""
-    claimed = (
-        SignInLink.objects.filter(pk=link_id, emailed_at__isnull=True, used_at__isnull=True)
-        .exclude(nonce="")
-        .update(emailed_at=timezone.now())
-    )
-    if not claimed:
-        return None
-    link = SignInLink.objects.select_related("user").get(pk=link_id)
-    return link, link_secret(link.nonce)
-
-
-def do_release_link_email(*, link_id: int) -> None:
-    """The send failed: let the task's retry take the link on again."""
-    SignInLink.objects.filter(pk=link_id).update(emailed_at=None)
+        outbox.enqueue_link_email(
+            link, outbox.INVITATION, organisation_id=organisation_id,
+            inviter_id=inviter.pk, context_name=context_name, message=message,
+        )  # fmt: skip
 
 
 @transaction.atomic

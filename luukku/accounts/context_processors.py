@@ -19,4 +19,11 @@ def organisation_roles(request: HttpRequest) -> dict[str, Callable[[], bool]]:
     def works_for_an_organisation() -> bool:
         return queries.works_for_an_organisation(user)
 
-    return {"works_for_an_organisation": works_for_an_organisation}
+    @cache
+    def can_read_mail_log() -> bool:
+        return queries.can_read_mail_log(user)
+
+    return {
+        "works_for_an_organisation": works_for_an_organisation,
+        "can_read_mail_log": can_read_mail_log,
+    }

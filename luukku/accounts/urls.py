@@ -10,4 +10,6 @@ urlpatterns = [
     path("link/<str:raw_token>/", views.use_link, name="use_link"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("profile/", views.profile, name="profile"),
+    path("mail-log/", views.mail_log, name="mail_log"),
+    path("mail-log/<int:message_id>/", views.mail_log_message, name="mail_log_message"),
 ]

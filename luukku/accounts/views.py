@@ -1,4 +1,4 @@
-"""Sign-in by magic link (password optional), sign-out and the profile page."""
+"""Sign-in by magic link (password optional), sign-out, the profile and the mail log."""
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from luukku.accounts import actions
+from luukku.accounts import actions, queries
 from luukku.accounts.adapters import signed_in_user
 from luukku.accounts.forms import PasswordSignInForm, ProfileForm, SignInForm
 from luukku.accounts.models import User, normalise_email
@@ -165,3 +165,17 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+@login_required
+def mail_log(request: HttpRequest) -> HttpResponse:
+    """ "Did this person get the mail, and if not, why": search the outbox by address."""
+    address = request.GET.get("to", "")[:320]
+    rows = queries.mail_log(request.user, address)
+    return render(request, "accounts/mail_log.html", {"address": address, "rows": rows})
+
+
+@login_required
+def mail_log_message(request: HttpRequest, message_id: int) -> HttpResponse:
+    row = queries.access_outbox_message(request.user, message_id)
+    return render(request, "accounts/mail_log_message.html", {"row": row})

@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from luukku.accounts.models import User
 from luukku.bookings import actions
-from luukku.bookings.models import Booking, BookingCalendar, BookingMessage, BookingStatus
+from luukku.bookings.models import Booking, BookingCalendar, BookingStatus
 from luukku.bookings.queries import free_times
 from luukku.core.models import Organisation
+from luukku.core.outbox.actions import do_skip_pending
+from luukku.core.outbox.queries import pending_ids_for_sources
 from luukku.feedback.actions import do_answer, do_issue_invitation
 
 OFFICE_HOURS = [(dt.time(9), dt.time(11, 30)), (dt.time(12, 30), dt.time(16))]
@@ -138,7 +140,9 @@ def seed_demo_bookings(
         if not seeded.exists():
             _finish_past(_book_some(calendar, rng, now, count), rng, now)
     # Invitations for sessions already over would only clutter the demo mailbox.
-    BookingMessage.objects.filter(
-        booking__calendar__organisation=organisation, booking__ends_at__lt=now
-    ).update(status="sent", sent_at=now)
+    past = Booking.objects.filter(calendar__organisation=organisation, ends_at__lt=now)
+    do_skip_pending(
+        ids=pending_ids_for_sources("bookings", past.values_list("pk", flat=True)),
+        reason="demo history: not mailed",
+    )
     return calendars

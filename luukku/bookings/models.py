@@ -1,4 +1,4 @@
-"""Booking calendars, advisors' availability, bookings and the booking e-mail outbox.
+"""Booking calendars, advisors' availability and bookings (their e-mail goes by core's outbox).
 
 Availability is stored as wall-clock time plus an IANA zone per advisor and expanded per
 date (see availability.py), so a DST change moves nothing people agreed on.
@@ -247,42 +247,3 @@ class MessageKind(models.TextChoices):
     CANCEL = "cancel", _("Cancellation")
     REMINDER = "reminder", _("Reminder")
     FEEDBACK = "feedback", _("Feedback request")
-
-
-class MessageStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-
-
-class BookingMessage(models.Model):
-    """The outbox: one e-mail per booking, recipient, kind and version, sent at most once.
-
-    `variant` tells reminders apart (minutes before); `sequence` is the booking's SEQUENCE
-    when the row was made, so a reschedule makes new invitations and reminders.
-    """
-
-    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="messages")
-    recipient = models.EmailField()
-    kind = models.CharField(max_length=10, choices=MessageKind.choices)
-    sequence = models.PositiveIntegerField()
-    variant = models.PositiveIntegerField(default=0)
-    status = models.CharField(
-        max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["booking", "recipient", "kind", "sequence", "variant"],
-                name="booking_message_once",
-            )
-        ]
-        indexes = [models.Index(fields=["status", "created_at"], name="booking_message_status")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.sequence} → {self.recipient}"

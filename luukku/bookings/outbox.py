@@ -1,30 +1,31 @@
-"""The booking e-mail outbox: rows are made in the booking's transaction, sent after it.
+"""Booking e-mail in the one outbox (core): rows are made in the booking's transaction.
 
-One row per booking, recipient, kind, SEQUENCE and variant (unique in the database), so a
-doubled sweep or worker makes and sends nothing twice, and a crashed one loses nothing:
-pending rows are picked up again by the sweep.
+One row per booking, kind, SEQUENCE, variant and recipient (the key is unique), so a doubled
+sweep or worker makes and sends nothing twice, and a crashed one loses nothing. The builder
+renders at send time: a reschedule or cancel since the row was made supersedes it (the
+newer row carries the newer SEQUENCE), and a cancelled session gets no reminder or
+feedback request.
 """
 
 import base64
 import hashlib
 import hmac
-import logging
-import smtplib
 import zoneinfo
 from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from luukku.bookings import ical
-from luukku.bookings.models import Booking, BookingMessage, MessageKind, MessageStatus
-from luukku.core.outbox import MAX_SEND_ATTEMPTS
+from luukku.bookings.models import Booking, MessageKind
+from luukku.core.outbox.actions import NewMessage, do_enqueue_messages
+from luukku.core.outbox.models import OutboxMessage
+from luukku.core.outbox.plain_text import render_plain_subject, render_plain_text
+from luukku.core.outbox.registry import Built, Outgoing, Rows, Skip, register_builder
 
-logger = logging.getLogger(__name__)
+KINDS = {kind: f"bookings.{kind}" for kind in MessageKind.values}
 
 
 def manage_token(booking: Booking) -> str:
@@ -45,93 +46,64 @@ def manage_url(booking: Booking) -> str:
 def queue_messages(
     booking: Booking, kind: str, *, to_advisor: bool = True, variant: int = 0
 ) -> None:
-    """Make the outbox rows for the booker (and the advisor) and send them after commit."""
-    recipients = [booking.booker_email]
-    if to_advisor:
-        recipients.append(booking.advisor.user.email)
-    BookingMessage.objects.bulk_create(
-        [
-            BookingMessage(
-                booking=booking,
-                recipient=recipient,
-                kind=kind,
-                sequence=booking.sequence,
-                variant=variant,
-            )
-            for recipient in recipients
-        ],
-        ignore_conflicts=True,
+    """Make the outbox rows for the booker (and the advisor); they are sent after commit."""
+    roles = ["booker", "advisor"] if to_advisor else ["booker"]
+    do_enqueue_messages([_new_message(booking, kind, role, variant) for role in roles])
+
+
+def _new_message(booking: Booking, kind: str, role: str, variant: int) -> NewMessage:
+    recipient = booking.booker_email if role == "booker" else booking.advisor.user.email
+    return NewMessage(
+        kind=KINDS[kind],
+        key=f"{KINDS[kind]}:{booking.pk}:{booking.sequence}:{variant}:{role}",
+        recipient=recipient,
+        source_app="bookings",
+        source_id=booking.pk,
+        organisation_id=booking.organisation_id,
+        params={"sequence": booking.sequence, "variant": variant, "role": role},
     )
-    message_ids = list(
-        BookingMessage.objects.filter(
-            booking=booking,
-            kind=kind,
-            sequence=booking.sequence,
-            variant=variant,
-            status=MessageStatus.PENDING,
-        ).values_list("pk", flat=True)
-    )
-    transaction.on_commit(lambda: enqueue_sends(message_ids))
 
 
-def enqueue_sends(message_ids: list[int]) -> None:
-    from luukku.bookings import tasks
-
-    for message_id in message_ids:
-        tasks.send_booking_message.enqueue(message_id=message_id)
-
-
-def do_send_booking_message(*, message_id: int) -> bool:
-    """Send one pending outbox row; True when sent now. Safe to run twice.
-
-    The row stays locked while the message goes out, so a second worker waits and then
-    finds it sent.
-    """
-    with transaction.atomic():
-        message = (
-            BookingMessage.objects.select_for_update()
-            .filter(pk=message_id, status=MessageStatus.PENDING)
-            .first()
-        )
-        if message is None:
-            return False
-        message.attempts += 1
-        try:
-            with transaction.atomic():  # a failed send also undoes a feedback invitation
-                _send(message)
-        except (smtplib.SMTPException, OSError) as error:
-            logger.warning("Booking e-mail %s failed: %s", message_id, error)
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if message.attempts >= MAX_SEND_ATTEMPTS:
-                message.status = MessageStatus.FAILED
-            message.save(update_fields=["attempts", "last_error", "status"])
-            return False
-        message.status = MessageStatus.SENT
-        message.sent_at = timezone.now()
-        message.save(update_fields=["attempts", "status", "sent_at"])
-        return True
+def build(rows: Rows) -> list[Built]:
+    bookings = Booking.objects.select_related(
+        "calendar__organisation", "advisor__user", "topic"
+    ).in_bulk([int(row.source_id) for row in rows])
+    return [_build_one(row, bookings.get(int(row.source_id))) for row in rows]
 
 
-def _recipient_settings(booking: Booking, recipient: str) -> tuple[bool, str, str]:
-    """(is the booker, language, time zone) of a recipient."""
-    if recipient == booking.booker_email:
-        return True, booking.language, booking.booker_time_zone
+def _build_one(row: OutboxMessage, booking: Booking | None) -> Built:
+    kind = row.kind.removeprefix("bookings.")
+    if booking is None:
+        return Skip("the booking is gone")
+    if row.params["sequence"] != booking.sequence:
+        return Skip("superseded by a later change of the booking")
+    if booking.is_cancelled and kind != MessageKind.CANCEL:
+        return Skip("the booking was cancelled")
+    return Outgoing(_email(kind, booking, row.params["role"] == "booker", row.params["variant"]))
+
+
+def _recipient_settings(booking: Booking, is_booker: bool) -> tuple[str, str, str]:
+    """(address, language, time zone) of a recipient."""
+    if is_booker:
+        return booking.booker_email, booking.language, booking.booker_time_zone
     advisor = booking.advisor.user
-    return False, advisor.language or settings.LANGUAGE_CODE, booking.advisor.time_zone
+    return advisor.email, advisor.language or settings.LANGUAGE_CODE, booking.advisor.time_zone
 
 
-def _context(message: BookingMessage, booking: Booking, is_booker: bool) -> dict[str, object]:
+def _context(kind: str, booking: Booking, is_booker: bool, variant: int) -> dict[str, object]:
     context: dict[str, object] = {
         "booking": booking,
         "is_booker": is_booker,
         "where": ical.where(booking),
         "manage_url": manage_url(booking) if is_booker else "",
         "advisor_url": settings.SITE_URL + reverse("bookings:advisor_home"),
-        "minutes_before": message.variant,
+        "minutes_before": variant,
     }
-    if message.kind == MessageKind.FEEDBACK:
+    if kind == MessageKind.FEEDBACK:
         from luukku.feedback.actions import do_issue_invitation
 
+        # Minted in its own transaction, apart from the outbox row that names the person:
+        # a right whose e-mail then fails is never used and expires.
         raw = do_issue_invitation(
             calendar=booking.calendar, advisor=booking.advisor, session_start=booking.starts_at
         )
@@ -139,21 +111,18 @@ def _context(message: BookingMessage, booking: Booking, is_booker: bool) -> dict
     return context
 
 
-def _send(message: BookingMessage) -> None:
-    booking = Booking.objects.select_related(
-        "calendar__organisation", "advisor__user", "topic"
-    ).get(pk=message.booking_id)
-    is_booker, language, zone = _recipient_settings(booking, message.recipient)
-    context = _context(message, booking, is_booker)
-    template = f"bookings/email/{message.kind}"
+def _email(kind: str, booking: Booking, is_booker: bool, variant: int) -> EmailMultiAlternatives:
+    address, language, zone = _recipient_settings(booking, is_booker)
+    context = _context(kind, booking, is_booker, variant)
+    template = f"bookings/email/{kind}"
     with translation.override(language), timezone.override(zoneinfo.ZoneInfo(zone)):
         context["zone"] = zone
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
-    email = EmailMultiAlternatives(subject=subject, body=body, to=[message.recipient])
-    if message.kind in (MessageKind.REQUEST, MessageKind.CANCEL):
-        _attach_itip(email, booking, "REQUEST" if message.kind == MessageKind.REQUEST else "CANCEL")
-    email.send()
+        subject = render_plain_subject(f"{template}_subject.txt", context)
+        body = render_plain_text(f"{template}.txt", context)
+    email = EmailMultiAlternatives(subject=subject, body=body, to=[address])
+    if kind in (MessageKind.REQUEST, MessageKind.CANCEL):
+        _attach_itip(email, booking, "REQUEST" if kind == MessageKind.REQUEST else "CANCEL")
+    return email
 
 
 def _attach_itip(email: EmailMultiAlternatives, booking: Booking, method: str) -> None:
@@ -169,3 +138,8 @@ def _attach_itip(email: EmailMultiAlternatives, booking: Booking, method: str) -
     attachment.set_param("method", method)
     attachment.add_header("Content-Disposition", "attachment", filename="invite.ics")
     email.attach(attachment)
+
+
+def register_builders() -> None:
+    for kind in KINDS.values():
+        register_builder(kind, build=build)

@@ -229,3 +229,8 @@ class Service(models.Model):
             raise ValidationError({"url": _("Use a path on this site or an https address.")})
         if self.schedule is not None and self.schedule.organisation_id != self.organisation_id:
             raise ValidationError({"schedule": _("Pick opening hours of this organisation.")})
+
+
+# The outbox lives in its own module; imported here so that Django finds the model.
+from luukku.core.outbox.models import OutboxMessage as OutboxMessage  # noqa: E402 (after the tenancy models it points at)
+from luukku.core.outbox.models import OutboxStatus as OutboxStatus  # noqa: E402

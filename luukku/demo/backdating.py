@@ -8,19 +8,15 @@ simulated times. Nothing outside the demo should do this.
 
 from datetime import datetime, timedelta
 
-from django.db.models import OuterRef, Subquery
-
 from luukku.activity.models import Event, EventKind
 from luukku.core.models import Organisation
+from luukku.core.outbox.actions import do_skip_pending
+from luukku.core.outbox.queries import pending_ids
 from luukku.demo.conversations import Written
 from luukku.discussions.models import Comment, Reaction, Thread
 from luukku.discussions.notify import thread_url
-from luukku.notifications.models import (
-    DeliveryStatus,
-    EmailDelivery,
-    Notification,
-    NotificationKind,
-)
+from luukku.notifications.models import Notification, NotificationKind
+from luukku.notifications.outbox import KIND as NOTIFICATION_EMAIL
 from luukku.programmes.models import Programme
 
 DISCUSSION_EVENT_KINDS = (EventKind.POST, EventKind.COMMENT, EventKind.REACTION)
@@ -65,16 +61,16 @@ def _backdate_events(programme: Programme, moments: list[datetime]) -> None:
 def settle_notifications(*, organisation: Organisation, now: datetime) -> None:
     """Old notifications were read back then, and their e-mails went out back then.
 
-    Marking the outbox rows sent keeps the worker from mailing weeks of history to the demo
+    Withdrawing their outbox rows keeps the worker from mailing weeks of history to the demo
     addresses (which would bury the sign-in links in the local mailbox).
     """
     Notification.objects.filter(
         organisation=organisation, read_at__isnull=True, created_at__lt=now - READ_AFTER
     ).exclude(kind=NotificationKind.ANNOUNCEMENT).update(read_at=now - READ_AFTER)
-    created_at = Notification.objects.filter(pk=OuterRef("notification_id")).values("created_at")
-    EmailDelivery.objects.filter(
-        notification__organisation=organisation, status=DeliveryStatus.PENDING
-    ).update(status=DeliveryStatus.SENT, sent_at=Subquery(created_at[:1]), attempts=1)
+    do_skip_pending(
+        ids=pending_ids(organisation_id=organisation.pk, kinds=[NOTIFICATION_EMAIL]),
+        reason="demo history: not mailed",
+    )
 
 
 def backdate_plan(*, programme: Programme) -> None:

@@ -64,7 +64,7 @@ def _backdate(message: Message, moment: datetime, readers: list[int]) -> None:
     """Move the message, its outbox rows and its bell notifications to when it was sent."""
     Message.objects.filter(pk=message.pk).update(send_at=moment, created_at=moment)
     rows = Delivery.objects.filter(message=message)
-    rows.update(send_at=moment, next_attempt_at=moment)
+    rows.update(send_at=moment)
     rows = rows.filter(group=DeliveryGroup.RECIPIENT)  # the hold-out got nothing
     rows.update(delivered_at=moment)
     notifications = Notification.objects.filter(pk__in=rows.values("notification_id"))

@@ -1,5 +1,6 @@
 """Writes for the helpdesk: requests, replies, notes, routing, statuses and ratings."""
 
+import base64
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -11,12 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from luukku.accounts.models import User
 from luukku.core.models import Organisation, Team
 from luukku.core.tokens import hash_token
 from luukku.core.uploads import VerifiedFile
-from luukku.helpdesk import routing, tasks
+from luukku.helpdesk import outbox, routing
 from luukku.helpdesk.models import (
     Attachment,
     CannedReply,
@@ -48,11 +50,30 @@ class NotResolvedError(Exception):
     """Satisfaction is asked only after the request is resolved."""
 
 
+def _link_secret(nonce: str) -> str:
+    digest = salted_hmac("luukku.helpdesk.conversation-link", nonce, algorithm="sha256")
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
+
+
+def conversation_token(link: ConversationLink) -> str:
+    """The signed token of a link's URL, derived from its nonce and the SECRET_KEY.
+
+    Derived rather than stored or passed along, so the outbox can build the e-mail from the
+    link's id and a copy of the database alone opens no conversation.
+    """
+    return signing.Signer(salt=LINK_SALT).sign(_link_secret(link.nonce))
+
+
+def _new_link(request: Request) -> ConversationLink:
+    nonce = secrets.token_hex(32)
+    return ConversationLink.objects.create(
+        request=request, token_hash=hash_token(_link_secret(nonce)), nonce=nonce
+    )
+
+
 def do_create_conversation_link(*, request: Request) -> str:
     """A new private link for one conversation: returns the signed token for the URL."""
-    raw_token = secrets.token_urlsafe(24)
-    ConversationLink.objects.create(request=request, token_hash=hash_token(raw_token))
-    return signing.Signer(salt=LINK_SALT).sign(raw_token)
+    return conversation_token(_new_link(request))
 
 
 def _attach(message: Message, upload: VerifiedFile | None) -> None:
@@ -111,10 +132,7 @@ def do_submit_request(
     request.save()
     first = _add_message(request, MessageKind.REQUESTER, message, author=user)
     _attach(first, attachment)
-    token = do_create_conversation_link(request=request)
-    transaction.on_commit(
-        lambda: tasks.send_confirmation.enqueue(request_id=request.pk, token=token)
-    )
+    outbox.enqueue(outbox.CONFIRMATION, request, _new_link(request))
     return request
 
 
@@ -134,10 +152,7 @@ def do_reply(*, request: Request, author: User, body: str, status: str = Status.
         request.first_reply_at = message.created_at
     _apply_status(request, status)
     _save(request, "first_reply_at", "status", "resolved_at", "closed_at")
-    token = do_create_conversation_link(request=request)
-    transaction.on_commit(
-        lambda: tasks.send_staff_reply.enqueue(message_id=message.pk, token=token)
-    )
+    outbox.enqueue(outbox.REPLY, request, _new_link(request), message_id=message.pk)
     return message
 
 
@@ -183,10 +198,7 @@ def do_set_status(*, request: Request, status: str) -> Request:
     _apply_status(request, status)
     _save(request, "status", "resolved_at", "closed_at")
     if status == Status.RESOLVED:
-        token = do_create_conversation_link(request=request)
-        transaction.on_commit(
-            lambda: tasks.send_resolved.enqueue(request_id=request.pk, token=token)
-        )
+        outbox.enqueue(outbox.RESOLVED, request, _new_link(request))
     return request
 
 

@@ -12,7 +12,9 @@ class HelpdeskConfig(AppConfig):
     def ready(self) -> None:
         from luukku.core.sweeps import register_sweep
         from luukku.helpdesk.actions import do_close_resolved_requests
+        from luukku.helpdesk.outbox import register_builders
 
         register_sweep(
             "helpdesk.close_resolved", every=timedelta(hours=1), run=do_close_resolved_requests
         )
+        register_builders()

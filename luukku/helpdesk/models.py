@@ -153,7 +153,7 @@ class Message(models.Model):
     body = models.TextField(_("message"))
     via_email = models.BooleanField(default=False)
     created_at = models.DateTimeField()
-    # Outbox: set when the e-mail of this message went out, so a retry never sends twice.
+    # Set in the outbox's commit when the e-mail of this message went out.
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -195,10 +195,15 @@ class RoutingNote(models.Model):
 
 
 class ConversationLink(models.Model):
-    """A private link to one conversation; only a hash of its secret is stored."""
+    """A private link to one conversation; only a hash of its secret is stored.
+
+    The secret is a keyed hash of `nonce` with the SECRET_KEY (helpdesk.actions), so the
+    outbox can e-mail the link from its id; links made before the nonce have none.
+    """
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="links")
     token_hash = models.CharField(max_length=64, unique=True)
+    nonce = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

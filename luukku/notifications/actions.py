@@ -1,33 +1,18 @@
-"""Writes for notifications: telling people, marking read, preferences, sending the outbox."""
+"""Writes for notifications: telling people, marking read, preferences."""
 
-import logging
-import smtplib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from luukku.accounts.actions import safe_next_path
 from luukku.accounts.models import User
 from luukku.core.models import Organisation
-from luukku.core.outbox import MAX_SEND_ATTEMPTS
-from luukku.notifications import queries, tasks
-from luukku.notifications.models import (
-    DeliveryStatus,
-    EmailDelivery,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
-)
-
-logger = logging.getLogger(__name__)
+from luukku.core.outbox.actions import do_enqueue_messages
+from luukku.notifications import queries
+from luukku.notifications.models import Notification, NotificationKind, NotificationPreference
+from luukku.notifications.outbox import outbox_message
 
 
 def do_notify(
@@ -41,8 +26,8 @@ def do_notify(
 ) -> None:
     """Tell each recipient (never the actor) through the channels they chose for `kind`.
 
-    In-app rows and outbox rows are written in one transaction; the e-mails are enqueued
-    only after it commits, one task per outbox row.
+    In-app rows and outbox rows are written in one transaction; the outbox sends the
+    e-mails after it commits.
     """
     people = {
         user.pk: user
@@ -68,13 +53,13 @@ def do_notify(
             )
             for user_id in wanted
         )
-        deliveries = EmailDelivery.objects.bulk_create(
-            EmailDelivery(notification=notification, recipient_id=notification.recipient_id)
-            for notification in notifications
-            if channels[notification.recipient_id].by_email
+        do_enqueue_messages(
+            [
+                outbox_message(notification, people[notification.recipient_id].email)
+                for notification in notifications
+                if channels[notification.recipient_id].by_email
+            ]
         )
-        delivery_ids = [delivery.pk for delivery in deliveries]
-        transaction.on_commit(lambda: _enqueue_deliveries(delivery_ids))
 
 
 def do_notify_in_app(
@@ -102,11 +87,6 @@ def do_notify_in_app(
     )
 
 
-def _enqueue_deliveries(delivery_ids: list[int]) -> None:
-    for delivery_id in delivery_ids:
-        tasks.send_notification_email.enqueue(delivery_id=delivery_id)
-
-
 def do_mark_read(*, user: User, notification_id: int) -> Notification:
     """Mark the person's own notification read (404 for anyone else's) and return it."""
     notification = queries.access_notification(user, notification_id)
@@ -130,68 +110,3 @@ def do_set_preferences(*, user: User, choices: Mapping[str, queries.Channels]) -
         NotificationPreference.objects.update_or_create(
             user=user, kind=kind, defaults={"in_app": chosen.in_app, "by_email": chosen.by_email}
         )
-
-
-class DeliveryOutcome(Enum):
-    SENT = "sent"
-    SKIPPED = "skipped"
-    RETRY = "retry"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class DeliveryResult:
-    outcome: DeliveryOutcome
-    attempts: int = 0
-
-
-def do_send_email_delivery(*, delivery_id: int) -> DeliveryResult:
-    """Send one outbox row unless it is already sent or given up; safe to run twice.
-
-    The row stays locked while the message goes out, so a second worker holding the
-    same id waits and then finds it sent.
-    """
-    with transaction.atomic():
-        delivery = (
-            EmailDelivery.objects.select_for_update()
-            .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
-            .first()
-        )
-        if delivery is None:
-            return DeliveryResult(DeliveryOutcome.SKIPPED)
-        delivery.attempts += 1
-        try:
-            _send_email(delivery)
-        except (smtplib.SMTPException, OSError) as error:
-            logger.warning("Notification e-mail %s failed: %s", delivery_id, error)
-            delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if delivery.attempts >= MAX_SEND_ATTEMPTS:
-                delivery.status = DeliveryStatus.FAILED
-            delivery.save(update_fields=["attempts", "last_error", "status"])
-            failed = delivery.status == DeliveryStatus.FAILED
-            outcome = DeliveryOutcome.FAILED if failed else DeliveryOutcome.RETRY
-            return DeliveryResult(outcome, delivery.attempts)
-        delivery.status = DeliveryStatus.SENT
-        delivery.sent_at = timezone.now()
-        delivery.save(update_fields=["attempts", "status", "sent_at"])
-        return DeliveryResult(DeliveryOutcome.SENT, delivery.attempts)
-
-
-def _send_email(delivery: EmailDelivery) -> None:
-    notification = Notification.objects.select_related("actor", "organisation").get(
-        pk=delivery.notification_id
-    )
-    recipient = User.objects.get(pk=delivery.recipient_id)
-    context = {
-        "recipient": recipient,
-        "notification": notification,
-        "link": settings.SITE_URL + (notification.url or reverse("notifications:list")),
-        "preferences_link": settings.SITE_URL + reverse("notifications:preferences"),
-    }
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        subject = render_to_string("notifications/email/notification_subject.txt", context)
-        body = render_to_string("notifications/email/notification.txt", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=body, to=[recipient.email]
-    )
-    message.send()

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from luukku.core.admin import ReadOnlyAdmin
-from luukku.notifications.models import EmailDelivery, Notification
+from luukku.notifications.models import Notification
 
 
 @admin.register(Notification)
@@ -12,11 +12,3 @@ class NotificationAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "organisation"]
     list_select_related = ["recipient", "organisation"]
     search_fields = ["recipient__email", "title"]
-
-
-@admin.register(EmailDelivery)
-class EmailDeliveryAdmin(ReadOnlyAdmin):
-    list_display = ["notification", "recipient", "status", "attempts", "sent_at", "last_error"]
-    list_filter = ["status"]
-    list_select_related = ["notification", "recipient"]
-    search_fields = ["recipient__email"]

@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "luukku.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from luukku.notifications.outbox import register_builders
+
+        register_builders()

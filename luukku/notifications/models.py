@@ -1,4 +1,4 @@
-"""In-app notifications, each person's channel preferences and the e-mail outbox."""
+"""In-app notifications and each person's channel preferences (e-mail goes by core's outbox)."""
 
 from django.conf import settings
 from django.db import models
@@ -105,40 +105,3 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.kind}"
-
-
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-
-
-class EmailDelivery(models.Model):
-    """The outbox: one e-mail per notification and recipient, sent at most once."""
-
-    notification = models.ForeignKey(
-        Notification, on_delete=models.CASCADE, related_name="email_deliveries"
-    )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("e-mail delivery")
-        verbose_name_plural = _("e-mail deliveries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["notification", "recipient"], name="one_email_per_notification_recipient"
-            )
-        ]
-        indexes = [models.Index(fields=["status", "created_at"], name="email_delivery_status_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.notification} → {self.recipient} ({self.status})"

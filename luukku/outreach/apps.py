@@ -12,7 +12,8 @@ class OutreachConfig(AppConfig):
     def ready(self) -> None:
         from luukku.core.sweeps import register_sweep
         from luukku.outreach import sweeps
+        from luukku.outreach.actions.outbox import register_builders
 
         register_sweep("outreach.automations", every=timedelta(days=1), run=sweeps.automations)
-        # Scheduled messages fall due between task runs; this wakes the sender each minute.
-        register_sweep("outreach.outbox", every=timedelta(minutes=1), run=sweeps.outbox)
+        # Sending is the core outbox's; its minute sweep wakes the sender.
+        register_builders()

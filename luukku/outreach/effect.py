@@ -109,7 +109,10 @@ def delivery_counts(deliveries: QuerySet[Delivery]) -> dict[str, int]:
         failed=Count("id", filter=recipient & Q(status=DeliveryStatus.FAILED)),
         pending=Count("id", filter=recipient & Q(status=DeliveryStatus.PENDING)),
         unconfirmed=Count(
-            "id", filter=Q(email_sent_at__isnull=False, email_confirmed_at__isnull=True)
+            "id",
+            filter=Q(
+                outbox_message__sent_at__isnull=False, outbox_message__confirmed_at__isnull=True
+            ),
         ),
     )
 

@@ -1,10 +1,9 @@
-"""Activation messages: templates, messages, their outbox rows, unsubscribes and automations."""
+"""Activation messages: templates, messages, each person's delivery, unsubscribes, automations."""
 
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -209,10 +208,12 @@ class DeliveryStatus(models.TextChoices):
 
 
 class Delivery(models.Model):
-    """The outbox: one row per (message, person in its audience), unique in the database.
+    """One row per (message, person in its audience), unique in the database: the record
+    of what happened to each person's copy. The sending itself (lease, attempts, exactly
+    once) is the core outbox row it points at.
 
-    Hold-out and skipped people get a row too (never sent), so the report can count them
-    and compare the recipients with the hold-out.
+    Hold-out and skipped people get a row too (never sent, no outbox row), so the report
+    can count them and compare the recipients with the hold-out.
     """
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="deliveries")
@@ -223,16 +224,17 @@ class Delivery(models.Model):
     # Per-person values the placeholders need, fixed when the message is queued.
     context = models.JSONField(default=dict, blank=True)
     send_at = models.DateTimeField()
-    next_attempt_at = models.DateTimeField()
-    lease_until = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    outbox_message = models.OneToOneField(
+        "core.OutboxMessage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Why the copy failed (the outbox row's last error when it was given up).
     last_error = models.TextField(blank=True)
-    # Committed just before the end of the message goes to the SMTP server: once set, the
-    # row is never sent again (see docs/outreach.md, "Exactly once").
+    # Set in the outbox's commit just before the end of the message goes to the server.
     email_sent_at = models.DateTimeField(null=True, blank=True)
-    # The server's "250 accepted" was read; empty on a sent row means the worker stopped
-    # between its commit and the server's answer.
-    email_confirmed_at = models.DateTimeField(null=True, blank=True)
     notification = models.ForeignKey(
         "notifications.Notification",
         on_delete=models.SET_NULL,
@@ -250,15 +252,7 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["message", "user"], name="one_delivery_per_person")
         ]
-        indexes = [
-            # The workers' claim query reads exactly this set.
-            models.Index(
-                fields=["next_attempt_at", "id"],
-                condition=Q(status="pending"),
-                name="delivery_due_idx",
-            ),
-            models.Index(fields=["user", "send_at"], name="delivery_user_time_idx"),
-        ]
+        indexes = [models.Index(fields=["user", "send_at"], name="delivery_user_time_idx")]
 
     def __str__(self) -> str:
         return f"{self.message_id} → {self.user_id} ({self.group}, {self.status})"

@@ -1,4 +1,4 @@
-"""The periodic sweep: reminders before sessions, feedback requests after them, retries.
+"""The periodic sweep: reminders before sessions, feedback requests after them.
 
 Runs every few minutes (registered in apps.py). Every row it makes is unique in the
 outbox, so running it twice, or in two processes at once, sends nothing twice.
@@ -10,21 +10,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from luukku.bookings.models import (
-    Booking,
-    BookingMessage,
-    BookingStatus,
-    MessageKind,
-    MessageStatus,
-)
-from luukku.bookings.outbox import enqueue_sends, queue_messages
+from luukku.bookings.models import Booking, BookingStatus, MessageKind
+from luukku.bookings.outbox import queue_messages
 
 # How long after a session's end the feedback request goes out, and how long after that
 # a late sweep still sends it.
 FEEDBACK_AFTER = dt.timedelta(minutes=15)
 FEEDBACK_WINDOW = dt.timedelta(days=3)
-# Pending rows older than this are retried (their first attempt failed or was lost).
-RETRY_AFTER = dt.timedelta(minutes=5)
 
 
 def default_reminders() -> list[int]:
@@ -74,14 +66,6 @@ def do_queue_due_messages(*, now: dt.datetime | None = None) -> int:
         return _queue_reminders(now) + _queue_feedback(now)
 
 
-def _retry_pending(now: dt.datetime) -> None:
-    stale = BookingMessage.objects.filter(
-        status=MessageStatus.PENDING, created_at__lt=now - RETRY_AFTER
-    ).values_list("pk", flat=True)
-    enqueue_sends(list(stale[:500]))
-
-
 def run_booking_sweep(now: dt.datetime | None = None) -> None:
-    now = now or timezone.now()
-    do_queue_due_messages(now=now)
-    _retry_pending(now)
+    """Queue what is due; sending and retrying are the core outbox's."""
+    do_queue_due_messages(now=now or timezone.now())

@@ -10,14 +10,12 @@ from luukku.bookings import actions, queries
 from luukku.bookings.models import (
     Booking,
     BookingCalendar,
-    BookingMessage,
     BookingStatus,
-    MessageKind,
 )
 from luukku.bookings.outbox import manage_token
 from luukku.bookings.tests.conftest import NOW
 from luukku.bookings.tests.factories import at, booker, make_advisor, make_calendar, schedule_of
-from luukku.core.models import Organisation
+from luukku.core.models import Organisation, OutboxMessage
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
@@ -42,7 +40,7 @@ def test_booking_occupies_the_time_and_queues_two_invitations(
     assert booking.meeting_url.startswith("https://meet.example.org/guidance-")
     assert at("2026-11-24 10:00") not in queries.free_times(calendar)
     recipients = set(
-        BookingMessage.objects.filter(kind=MessageKind.REQUEST).values_list("recipient", flat=True)
+        OutboxMessage.objects.filter(kind="bookings.request").values_list("recipient", flat=True)
     )
     assert recipients == {"vera@example.com", advisor.email}
 
@@ -78,7 +76,7 @@ def test_bad_times_are_refused_and_nothing_is_stored(
     with pytest.raises(actions.BookingError, match=message):
         book(calendar, when)
     assert not Booking.objects.exists()
-    assert not BookingMessage.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_bad_details_are_refused(calendar: BookingCalendar) -> None:
@@ -155,7 +153,8 @@ def test_reschedule_keeps_uid_and_raises_sequence(calendar: BookingCalendar) -> 
     booking.refresh_from_db()
     assert (booking.uid, booking.sequence) == (uid, 1)
     assert booking.starts_at == at("2026-11-25 12:00")
-    assert BookingMessage.objects.filter(kind=MessageKind.REQUEST, sequence=1).count() == 2
+    requests = OutboxMessage.objects.filter(kind="bookings.request")
+    assert len([row for row in requests if row.params["sequence"] == 1]) == 2
     assert at("2026-11-24 10:00") in queries.free_times(calendar)
 
 

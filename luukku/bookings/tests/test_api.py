@@ -1,8 +1,9 @@
 import pytest
 from django.test import Client
 
-from luukku.bookings.models import Booking, BookingCalendar, BookingMessage
+from luukku.bookings.models import Booking, BookingCalendar
 from luukku.bookings.tests.factories import first_topic
+from luukku.core.models import OutboxMessage
 from luukku.core.testing.storage import assert_nothing_stored
 
 pytestmark = pytest.mark.usefixtures("frozen")
@@ -55,7 +56,7 @@ def test_api_refuses_bad_input_and_outsiders(client: Client, calendar: BookingCa
         "name": "P",
         "email": "p@example.com",
     }
-    with assert_nothing_stored(Booking, BookingMessage):
+    with assert_nothing_stored(Booking, OutboxMessage):
         response = client.post(
             f"{BASE}/calendars/kaupunki/guidance/bookings", past, content_type="application/json"
         )

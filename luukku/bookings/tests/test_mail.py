@@ -17,12 +17,10 @@ from luukku.bookings import actions
 from luukku.bookings.models import (
     Booking,
     BookingCalendar,
-    BookingMessage,
-    MessageKind,
-    MessageStatus,
 )
-from luukku.bookings.outbox import do_send_booking_message
 from luukku.bookings.tests.factories import at, booker
+from luukku.core.models import OutboxMessage
+from luukku.core.outbox.worker import do_send_due
 from luukku.core.testing.smtp import MailCatcher, ReceivedMail
 
 pytestmark = pytest.mark.usefixtures("frozen")
@@ -116,24 +114,46 @@ def test_a_sent_message_is_never_sent_again(
 ) -> None:
     book_with_mail(calendar, django_capture_on_commit_callbacks)
     smtp_server.wait_for(2)
-    for message_id in BookingMessage.objects.values_list("pk", flat=True):
-        assert do_send_booking_message(message_id=message_id) is False
+    assert do_send_due().handled == 0
+    OutboxMessage.objects.update(next_attempt_at=at("2026-11-20 09:00"))  # due again, if pending
+    assert do_send_due().handled == 0
     assert len(smtp_server.received) == 2
 
 
-def test_a_refused_recipient_stays_pending_and_is_retried(
+def test_a_refused_recipient_is_given_up_with_the_answer_and_the_advisor_still_mailed(
     calendar: BookingCalendar,
+    advisor: User,
     smtp_server: MailCatcher,
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     smtp_server.refuse.add("vera@example.com")
     book_with_mail(calendar, django_capture_on_commit_callbacks)
-    failed = BookingMessage.objects.get(recipient="vera@example.com")
-    assert failed.status == MessageStatus.PENDING
+    failed = OutboxMessage.objects.get(recipient="vera@example.com")
+    assert failed.status == "failed"  # 550 is permanent: given up, with the server's answer
     assert failed.attempts == 1
-    assert failed.last_error
-    smtp_server.refuse.clear()
-    assert do_send_booking_message(message_id=failed.pk) is True
+    assert "550" in failed.last_error
+    assert len(smtp_server.to(advisor.email)) == 1
+
+
+def test_a_temporary_failure_is_retried_after_the_back_off(
+    calendar: BookingCalendar,
+    smtp_server: MailCatcher,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    frozen: time_machine.Traveller,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    accept = smtp_server.handle_DATA
+
+    async def busy(server: object, session: object, envelope: object) -> str:
+        return "451 try again later"
+
+    monkeypatch.setattr(smtp_server, "handle_DATA", busy)
+    book_with_mail(calendar, django_capture_on_commit_callbacks)
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"pending"}
+    monkeypatch.setattr(smtp_server, "handle_DATA", accept)
+    assert do_send_due().handled == 0  # still backing off
+    frozen.shift(dt.timedelta(minutes=2))
+    assert do_send_due().sent == 2
     assert len(smtp_server.to("vera@example.com")) == 1
 
 
@@ -156,8 +176,8 @@ def test_reminders_go_out_once_each_at_24_and_1_hours(
             django_capture_on_commit_callbacks(execute=True),
         ):
             actions.run_booking_sweep()
-    reminders = BookingMessage.objects.filter(booking=booking, kind=MessageKind.REMINDER)
-    assert sorted(reminders.values_list("variant", flat=True)) == [60, 1440]
+    reminders = OutboxMessage.objects.filter(source_id=str(booking.pk), kind="bookings.reminder")
+    assert sorted(row.params["variant"] for row in reminders) == [60, 1440]
     mails = [mail for mail in smtp_server.to("vera@example.com") if "Reminder" in mail.subject]
     assert len(mails) == 2
 
@@ -174,7 +194,7 @@ def test_feedback_request_arrives_after_the_session_once(
         django_capture_on_commit_callbacks(execute=True),
     ):
         actions.run_booking_sweep()  # during the session: nothing
-    assert not BookingMessage.objects.filter(kind=MessageKind.FEEDBACK).exists()
+    assert not OutboxMessage.objects.filter(kind="bookings.feedback").exists()
     for _sweep in range(2):
         with (
             time_machine.travel(at("2026-11-24 11:00"), tick=False),
@@ -194,7 +214,7 @@ def test_no_feedback_request_for_a_cancelled_session(
     booking = book_with_mail(calendar, django_capture_on_commit_callbacks)
     actions.do_cancel_booking(booking=booking)
     actions.do_queue_due_messages(now=at("2026-11-24 11:00"))
-    assert not BookingMessage.objects.filter(kind=MessageKind.FEEDBACK).exists()
+    assert not OutboxMessage.objects.filter(kind="bookings.feedback").exists()
 
 
 def test_sweep_is_registered() -> None:

@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from luukku.accounts.models import User
 from luukku.accounts.testing import SignIn
-from luukku.bookings.models import Booking, BookingCalendar, BookingMessage, BookingStatus
+from luukku.bookings.models import Booking, BookingCalendar, BookingStatus
 from luukku.bookings.outbox import manage_token
 from luukku.bookings.tests.factories import at, first_topic, make_advisor, make_calendar
-from luukku.core.models import Organisation
+from luukku.core.models import Organisation, OutboxMessage
 from luukku.core.testing.storage import assert_nothing_stored
 from luukku.programmes.tests.factories import add_member, make_programme
 
@@ -98,7 +98,7 @@ def test_bad_input_is_refused_and_nothing_is_half_created(
     assert response.status_code == status
     assert re.search(r'role="alert"|errorlist', response.content.decode())
     assert not Booking.objects.exists()
-    assert not BookingMessage.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_taken_slot_answers_409_with_fresh_times(client: Client, calendar: BookingCalendar) -> None:
@@ -151,7 +151,7 @@ def test_programme_calendar_is_for_members_only(
     outsider, member = make_user("out@example.com"), make_user("in@example.com")
     add_member(programme, member)
     assert signed_in(outsider).get(urls(calendar)["start"]).status_code == 404
-    with assert_nothing_stored(Booking, BookingMessage):
+    with assert_nothing_stored(Booking, OutboxMessage):
         refused = signed_in(outsider).post(urls(calendar)["details"], details(calendar))
     assert refused.status_code == 404
     assert signed_in(member).get(urls(calendar)["start"]).status_code == 200
@@ -183,7 +183,7 @@ def test_manage_link_moves_and_cancels_then_answers_410(
     assert client.post(reverse("bookings:cancel", args=[token])).status_code == 302
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
-    with assert_nothing_stored(Booking, BookingMessage):
+    with assert_nothing_stored(Booking, OutboxMessage):
         reused = client.post(reverse("bookings:cancel", args=[token]))
         again = client.post(
             reverse("bookings:reschedule", args=[token]), {"slot": "2026-11-26T09:00:00+00:00"}
@@ -222,7 +222,7 @@ def test_staff_pages_are_404_for_outsiders(
     browser = signed_in(outsider)
     for page in pages:
         assert browser.get(page).status_code == 404, page
-    with assert_nothing_stored(Booking, BookingMessage):
+    with assert_nothing_stored(Booking, OutboxMessage):
         refused = browser.post(
             reverse("bookings:booking_change", args=[booking.pk]), {"change": "cancel"}
         )

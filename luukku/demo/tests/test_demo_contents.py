@@ -9,6 +9,7 @@ from luukku.accounts.models import OrganisationMembership, OrganisationRole, Use
 from luukku.activity.dayparts import DayPart, day_part, is_weekend
 from luukku.activity.models import Event, EventKind
 from luukku.activity.queries import visits_for
+from luukku.core.models import OutboxMessage
 from luukku.demo.tests.conftest import DemoRun
 from luukku.demo.tests.demo_helpers import (
     HELSINKI,
@@ -21,7 +22,7 @@ from luukku.demo.tests.demo_helpers import (
 )
 from luukku.demo.texts import email_local_part
 from luukku.discussions.models import Thread
-from luukku.notifications.models import EmailDelivery, Notification, NotificationKind
+from luukku.notifications.models import Notification, NotificationKind
 from luukku.programmes.models import ProgrammeRole
 
 pytestmark = pytest.mark.django_db
@@ -121,5 +122,6 @@ def test_discussions_spread_over_the_weeks_in_two_languages(demo: DemoRun) -> No
 
 
 def test_no_old_e_mails_wait_to_be_sent(demo: DemoRun) -> None:
-    assert EmailDelivery.objects.exists()
-    assert not EmailDelivery.objects.filter(status="pending").exists()
+    mails = OutboxMessage.objects.filter(kind="notifications.email")
+    assert mails.exists()
+    assert not mails.filter(status="pending").exists()

@@ -1,16 +1,20 @@
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from luukku.accounts.models import User
 from luukku.conftest import make_user
-from luukku.core.models import Organisation
+from luukku.core.models import Organisation, OutboxMessage
 from luukku.core.outbox import MAX_SEND_ATTEMPTS
-from luukku.notifications import actions, queries, tasks
+from luukku.core.outbox.worker import do_send_due
+from luukku.notifications import actions, queries
 from luukku.notifications.models import (
-    DeliveryStatus,
-    EmailDelivery,
     Notification,
     NotificationKind,
 )
@@ -45,14 +49,14 @@ def test_notify_creates_in_app_row_and_email_by_default(
     with django_capture_on_commit_callbacks(execute=True):
         notify(organisation, [pekka])
     assert queries.unread_count(pekka) == 1
-    assert EmailDelivery.objects.get().status == DeliveryStatus.SENT
+    assert OutboxMessage.objects.get().status == "sent"
     assert mail.outbox[0].to == ["pekka@example.com"]
 
 
 def test_new_thread_is_in_app_only_by_default(organisation: Organisation, pekka: User) -> None:
     notify(organisation, [pekka], kind=NotificationKind.NEW_THREAD)
     assert queries.unread_count(pekka) == 1
-    assert not EmailDelivery.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_email_only_preference_sends_mail_without_in_app_notification(
@@ -76,7 +80,7 @@ def test_in_app_only_preference_sends_no_mail(organisation: Organisation, pekka:
     )
     notify(organisation, [pekka])
     assert queries.unread_count(pekka) == 1
-    assert not EmailDelivery.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_both_channels_off_creates_nothing(organisation: Organisation, pekka: User) -> None:
@@ -101,10 +105,10 @@ def test_outbox_is_unique_per_notification_and_recipient(
     organisation: Organisation, pekka: User
 ) -> None:
     notify(organisation, [pekka])
-    delivery = EmailDelivery.objects.get()
+    row = OutboxMessage.objects.get()
     with pytest.raises(IntegrityError), transaction.atomic():
-        EmailDelivery.objects.create(
-            notification=delivery.notification, recipient=delivery.recipient
+        OutboxMessage.objects.create(
+            kind=row.kind, key=row.key, recipient=row.recipient, source_app="x", source_id="1"
         )
 
 
@@ -113,13 +117,12 @@ def test_running_the_send_task_twice_sends_one_email(
 ) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     notify(organisation, [pekka])
-    delivery = EmailDelivery.objects.get()
-    tasks.send_notification_email.call(delivery_id=delivery.pk)
-    tasks.send_notification_email.call(delivery_id=delivery.pk)
+    do_send_due()
+    do_send_due()
     assert len(mail.outbox) == 1
-    delivery.refresh_from_db()
-    assert delivery.status == DeliveryStatus.SENT
-    assert delivery.attempts == 1
+    row = OutboxMessage.objects.get()
+    assert row.status == "sent"
+    assert row.attempts == 1
 
 
 def test_email_is_written_in_the_recipients_language(
@@ -128,15 +131,12 @@ def test_email_is_written_in_the_recipients_language(
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     english = make_user("english@example.com", "Emma", language="en")
     notify(organisation, [english])
-    tasks.send_notification_email.call(delivery_id=EmailDelivery.objects.get().pk)
+    do_send_due()
     assert "Hello Emma," in mail.outbox[0].body
     assert "http://" in mail.outbox[0].body
 
 
-class BrokenSmtpBackend:
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
-
+class BrokenSmtpBackend(BaseEmailBackend):
     def send_messages(self, messages: object) -> int:
         import smtplib
 
@@ -148,18 +148,16 @@ def test_smtp_error_is_recorded_and_gives_up_after_max_attempts(
 ) -> None:
     settings.EMAIL_BACKEND = f"{__name__}.BrokenSmtpBackend"
     notify(organisation, [pekka])
-    delivery = EmailDelivery.objects.get()
-    tasks.send_notification_email.call(delivery_id=delivery.pk)
-    delivery.refresh_from_db()
-    assert (delivery.status, delivery.attempts) == (DeliveryStatus.PENDING, 1)
-    assert "connection lost" in delivery.last_error
-    for _attempt in range(MAX_SEND_ATTEMPTS):
-        tasks.send_notification_email.call(delivery_id=delivery.pk)
-    delivery.refresh_from_db()
-    assert (delivery.status, delivery.attempts) == (
-        DeliveryStatus.FAILED,
-        MAX_SEND_ATTEMPTS,
-    )
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        do_send_due()
+        row = OutboxMessage.objects.get()
+        assert (row.status, row.attempts) == ("pending", 1)
+        assert "connection lost" in row.last_error
+        for _attempt in range(MAX_SEND_ATTEMPTS):
+            clock.shift(timedelta(hours=2))  # past every back-off
+            do_send_due()
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("failed", MAX_SEND_ATTEMPTS)
 
 
 def test_mark_all_read_touches_only_my_notifications(

@@ -17,7 +17,7 @@ from luukku.outreach.actions.library import (
     do_save_outreach_settings,
     do_save_template,
 )
-from luukku.outreach.actions.outbox import SendReport, do_send_due
+from luukku.outreach.actions.outbox import SendReport, do_send_due, register_builders
 
 __all__ = [
     "SendReport",
@@ -35,5 +35,6 @@ __all__ = [
     "do_unsubscribe",
     "plan_draft",
     "preview",
+    "register_builders",
     "run_automations",
 ]

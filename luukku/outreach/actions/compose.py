@@ -1,18 +1,19 @@
 """Queueing a composed message (one outbox row per person, in one transaction) and cancelling."""
 
 import random
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from luukku.accounts.models import User
 from luukku.activity import queries as activity_queries
+from luukku.core.outbox.actions import NewMessage, do_enqueue_messages, do_skip_pending
 from luukku.outreach import placeholders, queries
+from luukku.outreach.actions.outbox import CANCELLED, KIND_EMAIL, KIND_IN_APP
 from luukku.outreach.audiences import participant_joins
 from luukku.outreach.models import (
     Automation,
@@ -100,13 +101,30 @@ def do_queue_message(
             **_message_fields(programme, draft, plan), created_by=author, automation=automation,
             occasion=occasion, created_at=now,
         )  # fmt: skip
+        rows = do_enqueue_messages(
+            [_outbox_message(message, person) for person in plan.people
+             if person.group == DeliveryGroup.RECIPIENT]
+        )  # fmt: skip
         Delivery.objects.bulk_create(
-            _delivery(message, person.user.pk, person.group, person.send_at, contexts)
-            for person in plan.people
+            (
+                _delivery(message, person.user.pk, person.group, person.send_at, contexts, rows)
+                for person in plan.people
+            ),
+            batch_size=1000,
         )
-        if plan.first_send_at <= now + timedelta(minutes=1):
-            transaction.on_commit(_enqueue_sending)
     return message
+
+
+def _outbox_message(message: Message, person: Any) -> NewMessage:
+    return NewMessage(
+        kind=KIND_EMAIL if message.by_email else KIND_IN_APP,
+        key=f"outreach:{message.pk}:{person.user.pk}",
+        recipient=person.user.email,
+        source_app="outreach",
+        source_id=message.pk,
+        organisation_id=message.organisation_id,
+        send_at=person.send_at,
+    )
 
 
 def _message_fields(programme: Programme, draft: Draft, plan: Plan) -> dict[str, Any]:
@@ -128,8 +146,9 @@ def _message_fields(programme: Programme, draft: Draft, plan: Plan) -> dict[str,
 
 
 def _delivery(
-    message: Message, user_id: int, group: str, send_at: datetime, contexts: dict[int, Any]
-) -> Delivery:
+    message: Message, user_id: int, group: str, send_at: datetime, contexts: dict[int, Any],
+    rows: dict[str, int],
+) -> Delivery:  # fmt: skip
     recipient = group == DeliveryGroup.RECIPIENT
     return Delivery(
         message=message,
@@ -139,25 +158,22 @@ def _delivery(
         token=new_token(),
         context=contexts[user_id],
         send_at=send_at,
-        next_attempt_at=send_at,
+        outbox_message_id=rows.get(f"outreach:{message.pk}:{user_id}"),
     )
-
-
-def _enqueue_sending() -> None:
-    from luukku.outreach import tasks
-
-    tasks.send_due_deliveries.enqueue()
 
 
 def do_cancel_message(*, message: Message) -> int:
     """Stop the rows not yet sent; return how many were stopped. Sent ones stay on record."""
     with transaction.atomic():
-        # A row a worker holds right now is left to it: its send may already be under way.
-        free = Q(lease_until__isnull=True) | Q(lease_until__lt=timezone.now())
-        stopped = (
-            Delivery.objects.filter(message=message, status=DeliveryStatus.PENDING)
-            .filter(free)
-            .update(status=DeliveryStatus.NONE, last_error="cancelled")
+        # A row a worker holds right now is left to it: its send may already be under way
+        # (and the outbox's commit refuses it if the cancel wins after all).
+        pending = Delivery.objects.filter(message=message, status=DeliveryStatus.PENDING)
+        withdrawn = do_skip_pending(
+            ids=[i for i in pending.values_list("outbox_message_id", flat=True) if i],
+            reason=CANCELLED,
+        )
+        stopped = pending.filter(outbox_message_id__in=withdrawn).update(
+            status=DeliveryStatus.NONE, last_error="cancelled"
         )
         if not message.deliveries.filter(status=DeliveryStatus.PENDING).exists():
             message.status = MessageStatus.CANCELLED

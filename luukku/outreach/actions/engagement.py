@@ -7,7 +7,9 @@ from django.utils import timezone
 from luukku.accounts.actions import safe_next_path
 from luukku.activity.actions import record_event
 from luukku.activity.models import EventKind
+from luukku.core.outbox.actions import do_skip_pending
 from luukku.notifications.actions import do_mark_read
+from luukku.outreach.actions.outbox import UNSUBSCRIBED
 from luukku.outreach.models import Delivery, DeliveryGroup, DeliveryStatus, Unsubscribe
 
 LINK_SLOTS = ("section", "continue")
@@ -66,10 +68,16 @@ def do_unsubscribe(*, delivery: Delivery) -> Unsubscribe:
     unsubscribe, _created = Unsubscribe.objects.get_or_create(
         user_id=delivery.user_id, programme_id=message.programme_id
     )
-    Delivery.objects.filter(
+    pending = Delivery.objects.filter(
         user_id=delivery.user_id,
         message__programme_id=message.programme_id,
         status=DeliveryStatus.PENDING,
-        lease_until__isnull=True,
-    ).update(status=DeliveryStatus.NONE, group=DeliveryGroup.UNSUBSCRIBED)
+    )
+    withdrawn = do_skip_pending(
+        ids=[i for i in pending.values_list("outbox_message_id", flat=True) if i],
+        reason=UNSUBSCRIBED,
+    )
+    pending.filter(outbox_message_id__in=withdrawn).update(
+        status=DeliveryStatus.NONE, group=DeliveryGroup.UNSUBSCRIBED
+    )
     return unsubscribe

@@ -49,7 +49,7 @@ def test_the_database_refuses_a_second_row_for_the_same_person(cast: Cast) -> No
     with pytest.raises(IntegrityError), transaction.atomic():
         Delivery.objects.create(
             message=message, user_id=row.user_id, group=DeliveryGroup.RECIPIENT,
-            status=DeliveryStatus.PENDING, send_at=row.send_at, next_attempt_at=row.send_at,
+            status=DeliveryStatus.PENDING, send_at=row.send_at,
         )  # fmt: skip
 
 

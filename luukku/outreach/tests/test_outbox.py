@@ -8,12 +8,12 @@ from django.core import mail
 from django.utils import timezone
 from pytest_django import Settings
 
-from luukku.core.outbox import retry_delay
+from luukku.core.models import OutboxMessage
+from luukku.core.outbox import retry_delay, worker
+from luukku.core.outbox.worker import claim_due
 from luukku.core.testing.smtp import MailCatcher
 from luukku.notifications.models import Notification, NotificationKind
 from luukku.outreach import actions
-from luukku.outreach.actions import outbox
-from luukku.outreach.actions.outbox import claim_due
 from luukku.outreach.audiences import Audience
 from luukku.outreach.models import (
     AudienceKind,
@@ -60,7 +60,8 @@ def test_mail_arrives_personalised_with_one_click_unsubscribe_headers(
     row = Delivery.objects.get(message=message, user=cast.participants[0])
     assert first.message["Message-ID"] == message_id(row)
     assert f"https://luukku.example/outreach/go/{row.token}/continue/" in first.text()
-    assert row.email_confirmed_at is not None
+    assert row.outbox_message is not None
+    assert row.outbox_message.confirmed_at is not None
 
 
 def test_sending_again_sends_nothing_twice(cast: Cast, smtp_server: MailCatcher) -> None:
@@ -92,13 +93,13 @@ def test_a_row_another_worker_sent_meanwhile_is_not_sent_again(
     """Two workers holding one row (an expired lease): the commit's re-check decides."""
     message = queue_later(cast)
     taken = Delivery.objects.get(message=message, user=cast.participants[0])
-    original = outbox._commit_group
+    original = worker._commit_rows
 
-    def other_worker_first(rows: list[Delivery], positions: list[int], batch: Any) -> set[int]:
-        Delivery.objects.filter(pk=taken.pk).update(status=DeliveryStatus.DONE)
-        return original(rows, positions, batch)
+    def other_worker_first(items: list[Any], positions: list[int], batch: Any = None) -> set[int]:
+        OutboxMessage.objects.filter(pk=taken.outbox_message_id or 0).update(status="sent")
+        return original(items, positions, batch)
 
-    monkeypatch.setattr(outbox, "_commit_group", other_worker_first)
+    monkeypatch.setattr(worker, "_commit_rows", other_worker_first)
     with time_machine.travel(message.send_at + timedelta(minutes=1)):
         report = actions.do_send_due()
     assert report.skipped == 1
@@ -120,7 +121,8 @@ def test_a_temporary_failure_is_tried_again_after_the_backoff(
         assert actions.do_send_due().retried == 1
     row = message.deliveries.get()
     assert row.status == DeliveryStatus.PENDING
-    assert row.next_attempt_at >= start + retry_delay(1) - timedelta(seconds=5)
+    assert row.outbox_message is not None
+    assert row.outbox_message.next_attempt_at >= start + retry_delay(1) - timedelta(seconds=5)
     with time_machine.travel(start + timedelta(seconds=30)):
         assert actions.do_send_due().handled == 0  # still backing off
 
@@ -176,13 +178,13 @@ def test_scheduled_messages_wait_for_their_time(cast: Cast) -> None:
 
 
 def test_the_minute_sweep_sends_what_has_fallen_due(cast: Cast) -> None:
-    from luukku.outreach import sweeps
+    from luukku.core.outbox import sweeps
 
     message = queue_later(cast)
-    sweeps.outbox()
+    sweeps.wake_for_due_messages()
     assert mail.outbox == []
     with time_machine.travel(message.send_at + timedelta(minutes=1)):
-        sweeps.outbox()  # the task runs inline in tests
+        sweeps.wake_for_due_messages()  # the task runs inline in tests
     assert len(mail.outbox) == len(cast.participants)
 
 
@@ -204,7 +206,8 @@ def test_a_message_refused_at_its_end_is_unmarked_and_tried_again(
         assert actions.do_send_due().retried == 1
     row = message.deliveries.get()
     assert (row.status, row.email_sent_at, row.delivered_at) == (DeliveryStatus.PENDING, None, None)
-    assert "451" in row.last_error
+    assert row.outbox_message is not None
+    assert "451" in row.outbox_message.last_error
     monkeypatch.setattr(smtp_server, "handle_DATA", accept)
     with time_machine.travel(start + retry_delay(1) + timedelta(seconds=5)):
         assert actions.do_send_due().sent == 1

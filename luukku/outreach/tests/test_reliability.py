@@ -1,10 +1,10 @@
 """Kill the sending worker in the middle of a 5,000-recipient send and start it again.
 
-The worker is a real separate process (`manage.py outreach_worker`) sending to a real SMTP
+The worker is a real separate process (`manage.py outbox_worker`) sending to a real SMTP
 server (aiosmtpd, in this process) over a real PostgreSQL database. It is SIGKILLed once
 a fifth of the mail has arrived, then started again to finish.
 
-What must hold (docs/outreach.md, "Exactly once"): nobody gets two e-mails; everybody gets
+What must hold (docs/outbox.md, "Exactly once"): nobody gets two e-mails; everybody gets
 one, except at most the group of rows (one per SMTP connection) the worker had committed in
 the microseconds before their final writes when it was killed, which are then on record as
 "sent, not confirmed".
@@ -26,11 +26,12 @@ from django.utils import timezone
 
 from luukku.accounts.models import User
 from luukku.core.actions import do_create_organisation
+from luukku.core.models import OutboxMessage
+from luukku.core.outbox.transport import SMTP_CONNECTIONS
 from luukku.core.testing.smtp import SmtpServer
 from luukku.outreach import actions
 from luukku.outreach.models import Delivery, DeliveryStatus, TimingKind
 from luukku.outreach.tests.conftest import draft
-from luukku.outreach.transport import SMTP_CONNECTIONS
 from luukku.programmes.models import ProgrammeMembership, ProgrammeRole
 from luukku.programmes.tests.factories import make_person, make_programme
 
@@ -58,7 +59,7 @@ def _worker(port: int) -> subprocess.Popen[bytes]:
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
-    command = [sys.executable, "manage.py", "outreach_worker", "--once", "--batch", "100",
+    command = [sys.executable, "manage.py", "outbox_worker", "--once", "--batch", "100",
                "--lease-seconds", "3"]  # fmt: skip
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
 
@@ -82,7 +83,7 @@ def _queue_big_send() -> None:
         draft=draft(timing=TimingKind.AT, at=at, ignore_quiet_hours=True),
     )  # fmt: skip
     # ...then made due, for the worker processes to find.
-    Delivery.objects.update(next_attempt_at=timezone.now())
+    OutboxMessage.objects.update(next_attempt_at=timezone.now())
 
 
 @pytest.mark.real_clock
@@ -107,7 +108,7 @@ def test_killing_the_worker_mid_send_sends_nobody_two_and_loses_nobody_silently(
     assert twice == []
     rows = Delivery.objects.select_related("user")
     assert not rows.exclude(status=DeliveryStatus.DONE).exists()
-    unconfirmed = {row.user.email for row in rows.filter(email_confirmed_at__isnull=True)}
+    unconfirmed = {row.user.email for row in rows.filter(outbox_message__confirmed_at__isnull=True)}
     missing = {row.user.email for row in rows} - set(per_address)
     # The group in flight, and the group before it whose confirmation rides on the next commit.
     assert len(unconfirmed) <= 2 * SMTP_CONNECTIONS

@@ -52,6 +52,7 @@ def do_invite_members(
             context_name=programme.name,
             next_path=next_path,
             message=message,
+            organisation_id=programme.organisation_id,
         )
         result.invited.append(user)
     return result

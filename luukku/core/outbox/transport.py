@@ -6,7 +6,7 @@ server but *before* the line that ends it ("."): a worker killed before that com
 an unfinished message the server throws away (the row is sent again later), and a worker
 killed after it has only the final write left to do. The one moment that cannot be made
 safe is the few microseconds between the database confirming the commit and that write;
-such a row stays "sent, not confirmed" and is never sent again (docs/outreach.md).
+such a row stays "sent, not confirmed" and is never sent again (docs/outbox.md).
 
 Other Django backends (the local mailbox, locmem in tests) send inside the same database
 transaction as the commit.

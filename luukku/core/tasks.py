@@ -1,4 +1,4 @@
-"""Background work for activation messages. Tasks take ids (or nothing) and are idempotent."""
+"""Background work of core. Tasks take ids (or nothing) and are idempotent."""
 
 from django_tasks import task
 
@@ -8,11 +8,11 @@ ROWS_PER_TASK = 2000
 
 
 @task()
-def send_due_deliveries() -> int:
+def deliver_due_messages() -> int:
     """Deliver due outbox rows; running it twice at once is harmless (rows are leased)."""
-    from luukku.outreach.actions.outbox import any_due, do_send_due
+    from luukku.core.outbox.worker import any_due, do_send_due
 
     report = do_send_due(limit=ROWS_PER_TASK)
     if report.handled >= ROWS_PER_TASK and any_due():
-        send_due_deliveries.enqueue()
+        deliver_due_messages.enqueue()
     return report.sent
