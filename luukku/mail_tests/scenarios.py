@@ -73,6 +73,11 @@ def _sign_in(organisation: Organisation, count: int) -> None:
         accounts.do_request_sign_in_link(email=user.email)
 
 
+def _sign_in_flood(organisation: Organisation, count: int) -> None:
+    for user in _people(count):
+        accounts.do_notify_sign_in_flood(email=user.email)
+
+
 def _invitation(organisation: Organisation, count: int) -> None:
     inviter = make_person("coach@example.com", TRICKY)
     for user in _people(count):
@@ -133,6 +138,7 @@ SCENARIOS: dict[str, Callable[[Organisation, int], None]] = {
     "notifications.email": _notifications,
     "accounts.sign_in": _sign_in,
     "accounts.invitation": _invitation,
+    "accounts.sign_in_flood": _sign_in_flood,
     "helpdesk.confirmation": _helpdesk("confirmation"),
     "helpdesk.reply": _helpdesk("reply"),
     "helpdesk.resolved": _helpdesk("resolved"),

@@ -41,7 +41,9 @@ __all__ = [
     "message_deliveries",
     "message_send_dates",
     "messages_with_counts",
+    "organisation_programmes",
     "people_by_name",
+    "programme_deliveries",
     "settings_for",
     "template_text",
 ]
@@ -221,3 +223,8 @@ def people_by_name(user_ids: Iterable[int]) -> list[tuple[int, str]]:
     """(id, name) of the given people, by name, for a pick list."""
     users = User.objects.filter(pk__in=user_ids).order_by("display_name", "email")
     return [(user.pk, user.display_name or user.email) for user in users]
+
+
+def organisation_programmes(organisation: Organisation) -> QuerySet[Programme]:
+    """Every programme of the organisation, oldest first (the pooled effect reads them all)."""
+    return Programme.objects.filter(organisation=organisation).order_by("pk")

@@ -12,11 +12,6 @@ from luukku.outreach.tests.conftest import Cast, draft
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Messages list reads each message's 72-hour returns with queries of its own; "
-    "item 2 of issue 11 (one pass for the effect figures) fixes it on another branch",
-)
 def test_message_list_queries_do_not_grow_with_messages(cast: Cast, signed_in: SignIn) -> None:
     def add(count: int) -> None:
         for number in range(count):

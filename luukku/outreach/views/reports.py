@@ -94,6 +94,6 @@ def programme_effects(request: HttpRequest, programme_id: int) -> HttpResponse:
 def organisation_effects(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """The same over every programme of the organisation, for its admins."""
     organisation = queries.access_organisation_effects(request.user, organisation_id)
-    programmes = Programme.objects.filter(organisation=organisation).order_by("pk")
+    programmes = queries.organisation_programmes(organisation)
     context = {"organisation": organisation, "pooled": pooled.organisation_pooled(programmes)}
     return render(request, "outreach/organisation_effects.html", context)
