@@ -10,7 +10,7 @@ import zoneinfo
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.http import Http404
 
 from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
@@ -93,6 +93,21 @@ def administered_organisations(user: AnyUser) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     admin_of = OrganisationMembership.objects.filter(user=user, role=OrganisationRole.ADMIN)
     return Organisation.objects.filter(pk__in=admin_of.values("organisation_id"))
+
+
+def analysable_programmes(user: AnyUser) -> QuerySet[Programme]:
+    """Programmes whose analytics the user may see (can_see_analytics), in one query."""
+    if not isinstance(user, User) or not user.is_active:
+        return Programme.objects.none()
+    return (
+        Programme.objects.filter(
+            Q(memberships__user=user, memberships__role__in=ANALYTICS_ROLES)
+            | Q(organisation_id__in=administered_organisations(user).values("pk"))
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("-starts_on", "name")
+    )
 
 
 def access_organisation_analytics(user: AnyUser, organisation_id: int) -> Organisation:

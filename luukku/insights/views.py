@@ -28,7 +28,7 @@ from luukku.insights.overview import build_overview
 from luukku.insights.participants import ParticipantRow, filter_and_sort, participant_rows
 from luukku.insights.timeline import participant_timeline
 from luukku.programmes.models import Programme
-from luukku.programmes.queries import programme_page_context, programmes_for
+from luukku.programmes.queries import programme_page_context
 
 
 def _render(
@@ -51,8 +51,7 @@ def _render(
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Programmes the user may analyse, and organisations they administer."""
-    analysable = [p for p in programmes_for(request.user).order_by("-starts_on", "name")
-                  if queries.can_see_analytics(request.user, p)]  # fmt: skip
+    analysable = list(queries.analysable_programmes(request.user))
     organisations = queries.administered_organisations(request.user)
     return render(
         request, "insights/index.html", {"programmes": analysable, "organisations": organisations}
