@@ -4,7 +4,7 @@ The participation facts themselves (visits, statuses, best times...) are read th
 `luukku.activity.queries`, which owns the events and their rollups.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from luukku.accounts.models import OrganisationMembership, OrganisationRole, User
@@ -61,6 +61,21 @@ def administered_organisations(user: AnyUser) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     admin_of = OrganisationMembership.objects.filter(user=user, role=OrganisationRole.ADMIN)
     return Organisation.objects.filter(pk__in=admin_of.values("organisation_id"))
+
+
+def analysable_programmes(user: AnyUser) -> QuerySet[Programme]:
+    """Programmes whose analytics the user may see (can_see_analytics), in one query."""
+    if not isinstance(user, User) or not user.is_active:
+        return Programme.objects.none()
+    return (
+        Programme.objects.filter(
+            Q(memberships__user=user, memberships__role__in=ANALYTICS_ROLES)
+            | Q(organisation_id__in=administered_organisations(user).values("pk"))
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("-starts_on", "name")
+    )
 
 
 def access_organisation_analytics(user: AnyUser, organisation_id: int) -> Organisation:

@@ -29,7 +29,6 @@ from luukku.insights.participants import ParticipantRow, filter_and_sort, partic
 from luukku.insights.timeline import participant_timeline
 from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.models import Programme
-from luukku.programmes.queries import programmes_listed_for
 
 
 def _render(
@@ -48,8 +47,7 @@ def _render(
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     """Programmes the user may analyse, and organisations they administer."""
-    analysable = [p for p in programmes_listed_for(request.user)
-                  if queries.can_see_analytics(request.user, p)]  # fmt: skip
+    analysable = list(queries.analysable_programmes(request.user))
     organisations = queries.administered_organisations(request.user)
     return render(
         request, "insights/index.html", {"programmes": analysable, "organisations": organisations}

@@ -3,7 +3,9 @@
 Every function takes the person themselves; there is no way to ask for someone else's data.
 """
 
+from collections import defaultdict
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from django.db import models
@@ -12,6 +14,7 @@ from django.db.models import Prefetch
 from luukku.accounts.models import OrganisationRole, User
 from luukku.activity import queries as activity
 from luukku.activity.models import Event, EventKind
+from luukku.activity.visits import split_visits
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 from luukku.programmes.queries import programmes_for
 
@@ -80,9 +83,16 @@ def _programme_name(names: dict[int, str], programme_id: int) -> str:
 
 
 def _visits(user: User, names: dict[int, str]) -> list[dict[str, Any]]:
+    # One read of the person's events for every programme, not a query per programme.
+    events: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
+    rows = Event.objects.filter(user_id=user.pk).values_list(
+        "programme_id", "occurred_at", "active_seconds"
+    )
+    for programme_id, occurred_at, active_seconds in rows.order_by().iterator(chunk_size=2000):
+        events[programme_id].append((occurred_at, active_seconds))
     summaries = []
-    for programme_id in activity.programme_ids_with_events(user.pk):
-        visits = activity.visits_for(user.pk, programme_id)
+    for programme_id in sorted(events):
+        visits = split_visits(events[programme_id])
         summaries.append(
             {
                 "programme_id": programme_id,
