@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 
 from luukku.bookings import ical
 from luukku.bookings.models import Booking, BookingMessage, MessageKind, MessageStatus
+from luukku.core.mailbox import PRIVATE_LINK_HEADER
 from luukku.core.outbox import MAX_SEND_ATTEMPTS
 
 logger = logging.getLogger(__name__)
@@ -132,8 +133,12 @@ def _context(message: BookingMessage, booking: Booking, is_booker: bool) -> dict
     if message.kind == MessageKind.FEEDBACK:
         from luukku.feedback.actions import do_issue_invitation
 
+        # Writes nothing: no feedback row may share this message's transaction.
         raw = do_issue_invitation(
-            calendar=booking.calendar, advisor=booking.advisor, session_start=booking.starts_at
+            calendar=booking.calendar,
+            advisor=booking.advisor,
+            session_start=booking.starts_at,
+            subject=str(booking.uid),
         )
         context["feedback_url"] = settings.SITE_URL + reverse("feedback:answer", args=[raw])
     return context
@@ -151,6 +156,9 @@ def _send(message: BookingMessage) -> None:
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
     email = EmailMultiAlternatives(subject=subject, body=body, to=[message.recipient])
+    if message.kind == MessageKind.FEEDBACK:
+        # Only its recipient may read an anonymous feedback link: not the local mailbox.
+        email.extra_headers[PRIVATE_LINK_HEADER] = "feedback"
     if message.kind in (MessageKind.REQUEST, MessageKind.CANCEL):
         _attach_itip(email, booking, "REQUEST" if message.kind == MessageKind.REQUEST else "CANCEL")
     email.send()
