@@ -125,7 +125,9 @@ def _booker(request: HttpRequest, payload: BookingIn) -> actions.BookerDetails:
         person=active_user(request.user),
     )
     if not form.is_valid():
-        messages = [f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()]
+        messages = [
+            f"{field}: {' '.join(map(str, errors))}" for field, errors in form.errors.items()
+        ]
         raise HttpError(422, " ".join(messages))
     return form.booker_details(
         time_zone=payload.time_zone, language=translation.get_language() or "en"

@@ -44,7 +44,7 @@ def frozen() -> Iterator[None]:
         yield
 
 
-def sql(query: str, *params: object) -> list[tuple[Any, ...]]:
+def sql(query: str, *params: str | int) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         return list(cursor.fetchall()) if cursor.description else []
