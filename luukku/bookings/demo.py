@@ -15,7 +15,7 @@ from luukku.bookings.queries import free_times
 from luukku.core.models import Organisation
 from luukku.core.outbox.actions import do_skip_pending
 from luukku.core.outbox.queries import pending_ids_for_sources
-from luukku.feedback.actions import do_answer, do_issue_invitation
+from luukku.feedback.actions import do_answer, do_issue_invitation, do_release_answers
 
 OFFICE_HOURS = [(dt.time(9), dt.time(11, 30)), (dt.time(12, 30), dt.time(16))]
 BOOKERS = ["Aada Aho", "Bruno Berg", "Chen Li", "Dina Ek", "Eero Mäki", "Fatima Ali", "Gustav Lind"]
@@ -86,8 +86,9 @@ def _finish_past(bookings: Sequence[Booking], rng: random.Random, now: dt.dateti
         if rng.random() < 0.1:
             actions.do_mark_no_show(booking=booking, no_show=True, now=now)
             continue
+        # Calendar-wide (no advisor), so that the demo's few sessions make groups of five.
         raw = do_issue_invitation(
-            calendar=booking.calendar, advisor=booking.advisor, session_start=booking.starts_at
+            calendar=booking.calendar, advisor=None, session_start=booking.starts_at
         )
         if rng.random() < 0.8:
             do_answer(
@@ -139,6 +140,7 @@ def seed_demo_bookings(
         seeded = Booking.objects.filter(calendar=calendar).exclude(status=BookingStatus.CANCELLED)
         if not seeded.exists():
             _finish_past(_book_some(calendar, rng, now, count), rng, now)
+    do_release_answers()  # the sweep would, within minutes; the demo shows them at once
     # Invitations for sessions already over would only clutter the demo mailbox.
     past = Booking.objects.filter(calendar__organisation=organisation, ends_at__lt=now)
     do_skip_pending(

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from luukku.bookings import ical
 from luukku.bookings.models import Booking, MessageKind
+from luukku.core.mailbox import PRIVATE_LINK_HEADER
 from luukku.core.outbox.actions import NewMessage, do_enqueue_messages
 from luukku.core.outbox.models import OutboxMessage
 from luukku.core.outbox.plain_text import render_plain_subject, render_plain_text
@@ -102,10 +103,12 @@ def _context(kind: str, booking: Booking, is_booker: bool, variant: int) -> dict
     if kind == MessageKind.FEEDBACK:
         from luukku.feedback.actions import do_issue_invitation
 
-        # Minted in its own transaction, apart from the outbox row that names the person:
-        # a right whose e-mail then fails is never used and expires.
+        # Writes nothing: no feedback row may share this message's transaction.
         raw = do_issue_invitation(
-            calendar=booking.calendar, advisor=booking.advisor, session_start=booking.starts_at
+            calendar=booking.calendar,
+            advisor=booking.advisor,
+            session_start=booking.starts_at,
+            subject=str(booking.uid),
         )
         context["feedback_url"] = settings.SITE_URL + reverse("feedback:answer", args=[raw])
     return context
@@ -120,6 +123,9 @@ def _email(kind: str, booking: Booking, is_booker: bool, variant: int) -> EmailM
         subject = render_plain_subject(f"{template}_subject.txt", context)
         body = render_plain_text(f"{template}.txt", context)
     email = EmailMultiAlternatives(subject=subject, body=body, to=[address])
+    if kind == MessageKind.FEEDBACK:
+        # Only its recipient may read an anonymous feedback link: not the local mailbox.
+        email.extra_headers[PRIVATE_LINK_HEADER] = "feedback"
     if kind in (MessageKind.REQUEST, MessageKind.CANCEL):
         _attach_itip(email, booking, "REQUEST" if kind == MessageKind.REQUEST else "CANCEL")
     return email

@@ -199,6 +199,10 @@ def access_feed(schedule_id: int, token: str) -> AdvisorSchedule:
     schedule = AdvisorSchedule.objects.select_related("user").filter(pk=schedule_id).first()
     if schedule is None or not hmac.compare_digest(feed_token(schedule), token):
         raise Http404
+    # The address lives on in calendar apps: leaving the organisation (or a deactivated
+    # account) must end it, as removal ends every other access.
+    if organisation_role(schedule.user, schedule.organisation_id) is None:
+        raise Http404
     return schedule
 
 

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,10 @@ class FeedbackConfig(AppConfig):
     name = "luukku.feedback"
     label = "feedback"
     verbose_name = _("Feedback")
+
+    def ready(self) -> None:
+        from luukku.core.sweeps import register_sweep
+        from luukku.feedback.actions import do_release_answers
+
+        # Answers wait sealed until their group has five; this releases them in batches.
+        register_sweep("feedback.release", every=timedelta(minutes=10), run=do_release_answers)

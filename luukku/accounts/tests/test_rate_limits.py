@@ -15,7 +15,8 @@ from luukku.conftest import make_user
 
 @pytest.fixture
 def person(db: None) -> User:
-    return make_user("person@example.com", "Pia Person")
+    # English, so that the notice's subject reads as below (the default language is Finnish).
+    return make_user("person@example.com", "Pia Person", language="en")
 
 
 def test_admin_login_is_rate_limited_per_account(client: Client, db: None) -> None:

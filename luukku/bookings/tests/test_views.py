@@ -286,6 +286,23 @@ def test_feed_lists_the_advisors_sessions_with_the_secret_only(
     assert client.get(reverse("bookings:feed", args=[schedule.pk, "0" * 40])).status_code == 404
 
 
+def test_the_feed_ends_when_the_advisor_leaves_the_organisation(
+    client: Client, calendar: BookingCalendar, advisor: User
+) -> None:
+    from luukku.accounts.models import OrganisationMembership
+    from luukku.bookings import queries
+    from luukku.bookings.tests.factories import schedule_of
+
+    schedule = schedule_of(advisor, calendar.organisation)
+    url = reverse("bookings:feed", args=[schedule.pk, queries.feed_token(schedule)])
+    assert client.get(url).status_code == 200
+    OrganisationMembership.objects.filter(user=advisor).delete()
+    assert client.get(url).status_code == 404
+    advisor.is_active = False
+    advisor.save(update_fields=["is_active"])
+    assert client.get(url).status_code == 404
+
+
 def test_admin_creates_a_calendar(
     signed_in: SignIn, org_admin: User, organisation: Organisation, advisor: User
 ) -> None:

@@ -17,7 +17,7 @@ from luukku.bookings.tests.factories import at, make_advisor, make_calendar, sch
 from luukku.core.models import Organisation
 from luukku.core.testing.storage import assert_nothing_stored
 from luukku.feedback import actions
-from luukku.feedback.models import FeedbackAnswer, FeedbackInvitation
+from luukku.feedback.models import FeedbackAnswer, FeedbackPoolEntry, SpentFeedbackRight
 
 
 @pytest.fixture
@@ -38,6 +38,16 @@ def issue(calendar: BookingCalendar, advisor: User, start: str = "2026-11-24 10:
     )
 
 
+def answer_some(calendar: BookingCalendar, advisor: User, count: int, **fields: str) -> None:
+    for _n in range(count):
+        actions.do_answer(
+            raw_token=issue(calendar, advisor),
+            rating=5,
+            helped=fields.get("helped", ""),
+            idea=fields.get("idea", ""),
+        )
+
+
 def test_answer_once_then_the_link_is_gone(
     client: Client, calendar: BookingCalendar, advisor: User
 ) -> None:
@@ -47,19 +57,47 @@ def test_answer_once_then_the_link_is_gone(
     response = client.post(url, {"rating": "4", "helped": "Clear steps", "idea": "Longer slots"})
     assert response.status_code == 200
     assert "Thank you" in response.content.decode()
-    answer = FeedbackAnswer.objects.get()
-    assert (answer.rating, answer.helped, answer.month) == (4, "Clear steps", dt.date(2026, 11, 1))
     again = client.post(url, {"rating": "1"})
     assert again.status_code == 410
-    assert FeedbackAnswer.objects.count() == 1
-    assert not FeedbackInvitation.objects.exists()  # used rights leave no row behind
+    assert FeedbackPoolEntry.objects.count() == 1  # waiting, sealed, for four more
+    assert SpentFeedbackRight.objects.count() == 1
+    answer_some(calendar, advisor, 4)
+    assert actions.do_release_answers() == 5
+    answer = FeedbackAnswer.objects.get(rating=4)
+    assert (answer.helped, answer.idea, answer.month) == (
+        "Clear steps", "Longer slots", dt.date(2026, 11, 1),
+    )  # fmt: skip
+    assert not FeedbackPoolEntry.objects.exists()
+
+
+def test_links_issued_for_the_same_booking_share_one_right(
+    client: Client, calendar: BookingCalendar, advisor: User
+) -> None:
+    schedule = schedule_of(advisor, calendar.organisation)
+    tokens = [
+        actions.do_issue_invitation(
+            calendar=calendar,
+            advisor=schedule,
+            session_start=at("2026-11-24 10:00"),
+            subject="uid-1",
+        )
+        for _ in range(2)
+    ]
+    assert (
+        client.post(reverse("feedback:answer", args=[tokens[0]]), {"rating": "5"}).status_code
+        == 200
+    )
+    assert (
+        client.post(reverse("feedback:answer", args=[tokens[1]]), {"rating": "1"}).status_code
+        == 410
+    )
 
 
 def test_bad_answers_are_refused_and_the_link_still_works(
     client: Client, calendar: BookingCalendar, advisor: User
 ) -> None:
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
-    with assert_nothing_stored(FeedbackAnswer, FeedbackInvitation):
+    with assert_nothing_stored(FeedbackAnswer, FeedbackPoolEntry, SpentFeedbackRight):
         assert client.post(url, {"rating": "9"}).status_code == 422
     assert client.post(url, {"rating": "5"}).status_code == 200
     assert client.get(reverse("feedback:answer", args=["made-up"])).status_code == 410
@@ -69,7 +107,7 @@ def test_expired_link_is_refused(client: Client, calendar: BookingCalendar, advi
     url = reverse("feedback:answer", args=[issue(calendar, advisor)])
     with (
         time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=40)),
-        assert_nothing_stored(FeedbackAnswer, FeedbackInvitation),
+        assert_nothing_stored(FeedbackAnswer, FeedbackPoolEntry, SpentFeedbackRight),
     ):
         assert client.post(url, {"rating": "5"}).status_code == 410
 
@@ -89,7 +127,7 @@ def test_a_link_lasts_to_the_end_of_its_last_day_where_the_organisation_is(
     # 00:30 on 2 December in Helsinki, though the server's UTC date is still 1 December.
     with (
         time_machine.travel(dt.datetime(2026, 12, 1, 22, 30, tzinfo=dt.UTC), tick=False),
-        assert_nothing_stored(FeedbackAnswer, FeedbackInvitation),
+        assert_nothing_stored(FeedbackAnswer, FeedbackPoolEntry, SpentFeedbackRight),
     ):
         assert (
             client.post(reverse("feedback:answer", args=[late]), {"rating": "5"}).status_code == 410
@@ -116,19 +154,26 @@ def test_an_answer_cannot_be_tied_back_to_a_booking_or_a_person() -> None:
     assert related == {"core.Organisation", "bookings.BookingCalendar", "bookings.AdvisorSchedule"}
     assert not any(isinstance(field, models.DateTimeField) for field in fields.values())
     assert isinstance(fields["id"], models.UUIDField)  # no counter that follows time
-    invitation_fields = {field.name for field in FeedbackInvitation._meta.get_fields()}
-    assert not invitation_fields & {"booking", "user", "email", "recipient"}
+    waiting = {field.name for field in FeedbackPoolEntry._meta.get_fields()}
+    assert waiting == {"id", "group", "sealed"}
+    assert {field.name for field in SpentFeedbackRight._meta.get_fields()} == {
+        "id",
+        "key_hash",
+        "expires_on",
+    }
 
 
 def test_answer_keys_do_not_follow_the_order_of_sessions(
     calendar: BookingCalendar, advisor: User
 ) -> None:
-    tokens = [issue(calendar, advisor, f"2026-11-{day} 10:00") for day in range(10, 30)]
-    ids = [actions.do_answer(raw_token=token, rating=5, helped="", idea="").pk for token in tokens]
-    assert all(isinstance(pk, uuid.UUID) for pk in ids)
-    listed = list(FeedbackAnswer.objects.values_list("id", flat=True))  # the summaries' order
-    assert listed == sorted(ids)
-    assert listed != ids
+    for day in range(10, 30):
+        token = issue(calendar, advisor, f"2026-11-{day} 10:00")
+        actions.do_answer(raw_token=token, rating=5, helped=f"day {day}", idea="")
+    actions.do_release_answers()
+    rows = list(FeedbackAnswer.objects.values_list("id", "helped"))  # the summaries' order
+    assert all(isinstance(pk, uuid.UUID) for pk, _helped in rows)
+    assert [pk for pk, _helped in rows] == sorted(pk for pk, _helped in rows)
+    assert [helped for _pk, helped in rows] != [f"day {day}" for day in range(10, 30)]
 
 
 def test_results_show_only_from_five_answers(
@@ -137,10 +182,13 @@ def test_results_show_only_from_five_answers(
     url = reverse("feedback:summary", args=[calendar.pk])
     for rating in (5, 4, 4, 2):
         actions.do_answer(raw_token=issue(calendar, advisor), rating=rating, helped="Kind", idea="")
+    assert actions.do_release_answers() == 0
     hidden = signed_in(org_admin).get(url).content.decode()
-    assert "4 answers so far: too few to show." in hidden
+    assert "Fewer than 5 answers so far: too few to show." in hidden
+    assert "4 answers" not in hidden
     assert "Kind" not in hidden
     actions.do_answer(raw_token=issue(calendar, advisor), rating=5, helped="", idea="More evenings")
+    assert actions.do_release_answers() == 5
     shown = signed_in(org_admin).get(url).content.decode()
     assert "5 answers, mean rating 4.0 / 5." in shown
     assert "More evenings" in shown
@@ -176,6 +224,7 @@ def test_outsiders_never_reach_the_answers(
         actions.do_answer(
             raw_token=issue(calendar, advisor), rating=rating, helped="Secret", idea=""
         )
+    actions.do_release_answers()
     url = reverse("feedback:summary", args=[calendar.pk])
     if who == "anonymous":
         response = client.get(url)
