@@ -3,7 +3,7 @@
 from playwright.sync_api import expect
 
 
-def test_api_docs_render_under_the_csp(live_server, new_page) -> None:  # type: ignore[no-untyped-def]
+def test_api_docs_render_under_the_csp(live_server, new_page) -> None:
     page = new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
