@@ -10,7 +10,10 @@ parser and the tracking ingest call `loads_json`, and anything else with text ca
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 MAX_JSON_DEPTH = 32
 INT64 = 2**63 - 1
@@ -80,3 +83,24 @@ def loads_json(body: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
         raise BadInputError("invalid_json", "The body is not valid JSON.") from error
     check_json_value(data, max_depth=max_depth)
     return data
+
+
+class RefuseUnstorableQueryMiddleware:
+    """Pages, like the API, refuse query strings no layer below can store or compare.
+
+    Form bodies need no such check: Django's CharField refuses NUL itself, and form decoding
+    replaces lone surrogates. A query string reaches views' filters and searches unchecked.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            check_text(request.path)
+            for _name, values in request.GET.lists():
+                for value in values:
+                    check_text(value)
+        except BadInputError as error:
+            return JsonResponse({"error": error.code, "detail": error.detail}, status=400)
+        return self.get_response(request)

@@ -126,3 +126,10 @@ def test_invitation_list_with_bare_cr_lines_invites_everyone(
     status, body = _post(api, url, json.dumps({"addresses": addresses}))
     assert status < 300, body
     assert sorted(body["invited"]) == ["maija@example.com", "pekka@example.com"]  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("path", ["/knowledge/kaupunki/ask/?q=a%00b", "/services/?x=%00"])
+def test_page_query_with_nul_is_400(api: Client, organisation: Organisation, path: str) -> None:
+    response = api.get(path)
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_text"
