@@ -10,11 +10,33 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.utils import check_csrf
 
-api = NinjaAPI(title="Luukku API", version="1", urls_namespace="api")
+from luukku.core.safe_input import BadInputError, check_query_value, loads_json
+
+
+class SafeParser(Parser):
+    """JSON bodies and query strings pass luukku.core.safe_input before any schema sees them."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data: dict[str, Any] = loads_json(request.body)
+        return data
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        for values in data.lists():
+            for value in values[1]:
+                if isinstance(value, str):
+                    check_query_value(value)
+        return super().parse_querydict(data, list_fields, request)
+
+
+api = NinjaAPI(title="Luukku API", version="1", urls_namespace="api", parser=SafeParser())
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -46,11 +68,27 @@ def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRes
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja wraps every body parser error as "Cannot parse request body"; say what was wrong.
+    if isinstance(exc.__cause__, BadInputError):
+        return on_bad_input(request, exc.__cause__)
     return _error(request, getattr(exc, "code", "error"), str(exc), exc.status_code)
 
 
-def require_csrf_with_session(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """The API's one CSRF rule: a write that carries the session cookie needs the CSRF token.
+@api.exception_handler(BadInputError)
+def on_bad_input(request: HttpRequest, exc: BadInputError) -> HttpResponse:
+    return _error(request, exc.code, exc.detail, 400)
+
+
+@api.exception_handler(OverflowError)
+def on_overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    # A date or number at the edge of its range (9999-12-31 plus a day) that a schema let by.
+    return _error(request, "out_of_range", "A date or number is out of the supported range.", 400)
+
+
+def check_request(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Rules for every operation, before parsing: CSRF, then path parameters' text rules.
+
+    The API's one CSRF rule: a write that carries the session cookie needs the CSRF token.
 
     Ninja marks its views csrf_exempt and leaves the check to cookie auth classes, so an
     operation without `auth=django_auth` (the booking API) took session POSTs from any site.
@@ -69,13 +107,19 @@ def require_csrf_with_session(run: Callable[..., HttpResponse]) -> Callable[...,
         )
         if needs_token and check_csrf(request) is not None:
             return _error(request, "csrf_failed", "The CSRF token is missing or wrong.", 403)
+        try:
+            for value in kwargs.values():
+                if isinstance(value, str):
+                    check_query_value(value)  # path parameters
+        except BadInputError as error:
+            return on_bad_input(request, error)
         return run(request, *args, **kwargs)
 
     return checked
 
 
 # "view" mode wraps Operation.run: the check comes before parsing, auth and the view.
-api.add_decorator(require_csrf_with_session, mode="view")
+api.add_decorator(check_request, mode="view")
 
 
 def _mount_routers() -> None:

@@ -42,8 +42,15 @@ def parse_address_list(text: str) -> AddressList:
     """Read one address per line, optionally `name, address` or a CSV with a header row."""
     result = AddressList()
     seen: set[str] = set()
+    # Old Mac and some Excel CSV files end lines with a bare CR, which csv.reader refuses.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     dialect = ";" if text.count(";") > text.count(",") else ","
-    for line_number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=dialect), start=1):
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=dialect))
+    except csv.Error:  # e.g. a field over csv's size limit: say so instead of failing
+        result.errors.append((0, _("The list could not be read as CSV.")))
+        return result
+    for line_number, cells in enumerate(rows, start=1):
         row = _split_row(cells)
         if row is None:
             continue

@@ -6,13 +6,13 @@ of another kind or that carry fields of their own (ids) are dropped and counted,
 stored. The server's clock is authoritative.
 """
 
-import json
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from luukku.activity.actions import TARGET_MAX_LENGTH, NewEvent
 from luukku.activity.models import EventKind
+from luukku.core.safe_input import BadInputError, loads_json
 
 CLIENT_KINDS = frozenset({EventKind.ACTIVE_PING.value, EventKind.FILE_OPEN.value})
 EVENT_FIELDS = frozenset({"kind", "target", "at"})
@@ -39,9 +39,9 @@ class Batch:
 def parse_batch(body: bytes, *, now: datetime) -> Batch:
     """Parse a batch body; keep at most MAX_EVENTS well-formed client events."""
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidBatchError("The body is not valid JSON.") from error
+        data = loads_json(body)  # also refuses deep nesting, NUL and lone surrogates
+    except BadInputError as error:
+        raise InvalidBatchError(error.detail) from error
     if not isinstance(data, dict):
         raise InvalidBatchError("The body must be a JSON object.")
     token, raw_events = data.get("token"), data.get("events")

@@ -26,8 +26,10 @@ class SecurityHeadersMiddleware:
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         if _behind_private_link(request):
+            # Referrer-Policy stays same-origin (SECURE_REFERRER_POLICY): the secret never
+            # leaves with a link to another site, and no-referrer would make browsers send
+            # "Origin: null" with the page's own forms, which the CSRF check refuses.
             response["Cache-Control"] = "no-store"
-            response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
 

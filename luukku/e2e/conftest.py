@@ -2,10 +2,9 @@
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.templatetags.static import static
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
@@ -22,7 +21,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+# Reports every Content-Security-Policy violation to the console, where the page fixture
+# collects it. An init script runs outside the page's CSP, so it cannot be blocked itself.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`CSP violation: ${event.violatedDirective}`
+        + ` blocked ${event.blockedURI || 'inline'}`
+        + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -39,25 +46,45 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def _is_csp_violation(text: str) -> bool:
+    return text.startswith("CSP violation") or "Content Security Policy" in text
+
+
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
-    """Open pages in fresh contexts (separate cookies: one per person)."""
+    """Open pages in fresh contexts (separate cookies: one per person).
+
+    Every browser test fails if any page it opened broke the Content-Security-Policy.
+    """
     contexts: list[BrowserContext] = []
+    violations: list[str] = []
 
     def open_page() -> Page:
         context = browser.new_context(locale="en-GB", timezone_id="Europe/Helsinki")
         context.set_default_timeout(15_000)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(f"{page.url}: {message.text}")
+                if _is_csp_violation(message.text)
+                else None
+            ),
+        )
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 def assert_accessible(page: Page) -> None:
     """Run axe-core on the current page; fail on any serious or critical violation."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    # From our static files: the CSP refuses the inline copy add_script_tag(path=) makes.
+    page.add_script_tag(url=static("vendor/axe.min.js"))
     violations = page.evaluate(
         """async () => {
             const results = await axe.run(document, {resultTypes: ['violations']});

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -13,6 +13,7 @@ from luukku.notifications.models import Notification
 
 router = Router(tags=["notifications"], auth=django_auth)
 
+MAX_OFFSET = 1_000_000
 MAX_LIMIT = 100
 
 
@@ -56,7 +57,11 @@ def unread_count(request: HttpRequest) -> dict[str, int]:
 
 @router.get("/", response=list[NotificationOut])
 def list_notifications(
-    request: HttpRequest, unread: bool = False, limit: int = 25, offset: int = 0
+    request: HttpRequest,
+    unread: bool = False,
+    limit: int = 25,
+    # Bounded so that offset + limit fits every database's OFFSET (a 64-bit value was a 500).
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),  # type: ignore[type-arg]  # ninja's Query is a generic marker used as a default
 ) -> list[Notification]:
     """The caller's notifications, newest first; `unread=true` for unread only."""
     notifications = queries.notifications_for(signed_in_user(request), unread_only=unread)

@@ -42,7 +42,7 @@ def test_pages_send_a_strict_csp_and_a_permissions_policy(db: None, path: str) -
 def test_pages_behind_private_links_are_not_stored(db: None, path: str) -> None:
     response = Client().get(path)
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_ordinary_pages_keep_their_cache_rules(db: None) -> None:
