@@ -17,7 +17,7 @@ from luukku.accounts.forms import PasswordSignInForm, ProfileForm, SignInForm
 from luukku.accounts.models import User, normalise_email
 from luukku.core.client_ip import client_ip
 from luukku.core.middleware import SESSION_TIME_ZONE_KEY
-from luukku.core.ratelimit import ratelimit
+from luukku.core.ratelimit import View, ratelimit
 from luukku.core.views import rate_limited
 
 
@@ -96,15 +96,21 @@ def use_link(request: HttpRequest, raw_token: str) -> HttpResponse:
     return redirect(next_path or settings.LOGIN_REDIRECT_URL)
 
 
-@ratelimit(
-    key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
-)
-@ratelimit(
-    key=username_rate_key,
-    rate=lambda group, request: settings.PASSWORD_SIGN_IN_RATE,
-    method="POST",
-    block=True,
-)
+def password_limits(view: View) -> View:
+    """Password forms (Luukku's and the admin's) share two limits: per IP and per account."""
+    per_account = ratelimit(
+        key=username_rate_key,
+        rate=lambda group, request: settings.PASSWORD_SIGN_IN_RATE,
+        method="POST",
+        block=True,
+    )
+    per_ip = ratelimit(
+        key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
+    )
+    return per_ip(per_account(view))
+
+
+@password_limits
 def password_sign_in(request: HttpRequest) -> HttpResponse:
     form = PasswordSignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -123,15 +129,7 @@ def password_sign_in(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_sign_in.html", {"form": form}, status=status)
 
 
-@ratelimit(
-    key="ip", rate=lambda group, request: settings.SIGN_IN_IP_RATE, method="POST", block=True
-)
-@ratelimit(
-    key=username_rate_key,
-    rate=lambda group, request: settings.PASSWORD_SIGN_IN_RATE,
-    method="POST",
-    block=True,
-)
+@password_limits
 def admin_sign_in(request: HttpRequest) -> HttpResponse:
     """Django admin's password form, under the same limits as Luukku's own."""
     return admin.site.login(request)

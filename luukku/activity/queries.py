@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypedDict
 
 from django.db import connection
-from django.db.models import Count, Exists, F, Max, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from luukku.activity.members import MemberParticipation, participation_by_member
@@ -30,6 +30,7 @@ from luukku.activity.models import (
 )
 from luukku.activity.rules import (
     COHORT_WINDOW_DAYS,
+    DROPPED_OFF_DAYS,
     MemberStatus,
     PublishSlot,
     best_slots,
@@ -434,3 +435,37 @@ def last_page_by_member(programme: Programme, user_ids: Iterable[int]) -> dict[i
         if user_id not in last and target[5:].isdigit():
             last[user_id] = int(target[5:])
     return last
+
+
+def dropped_off_counts(as_of: dict[Programme, date]) -> dict[int, int]:
+    """How many participants of each programme had dropped off as of its date.
+
+    The same rule as member_statuses (21 idle local days, counted from joining for someone
+    who never came), read for many programmes in two queries: the organisation view
+    compares every programme of a date range.
+    """
+    by_id = {
+        programme.pk: (programme, min(day, programme.ends_on)) for programme, day in as_of.items()
+    }
+    if not by_id:
+        return {}
+    window = Q()
+    for programme_id, (_programme, day) in by_id.items():
+        window |= Q(programme_id=programme_id, day__lte=day)
+    rows = (
+        MemberDayRollup.objects.filter(window, events__gt=0)
+        .values("programme_id", "user_id")
+        .annotate(last=Max("day"))
+        .values_list("programme_id", "user_id", "last")
+    )
+    last_days = {(programme_id, user_id): last for programme_id, user_id, last in rows}
+    members = ProgrammeMembership.objects.filter(
+        programme_id__in=by_id, role=ProgrammeRole.PARTICIPANT
+    ).values_list("programme_id", "user_id", "joined_at")
+    counts = dict.fromkeys(by_id, 0)
+    for programme_id, user_id, joined_at in members:
+        programme, day = by_id[programme_id]
+        last = last_days.get((programme_id, user_id))
+        if idle_days(last, local_day(programme, joined_at), day) >= DROPPED_OFF_DAYS:
+            counts[programme_id] += 1
+    return counts

@@ -6,8 +6,7 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from luukku.activity.models import MemberDayRollup
-from luukku.activity.queries import member_statuses
-from luukku.activity.rules import MemberStatus
+from luukku.activity.queries import dropped_off_counts
 from luukku.core.models import Organisation
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
@@ -72,11 +71,11 @@ def compare_programmes(
         .order_by("starts_on", "name")
     )
     totals = _range_totals(organisation, start, end)
+    dropped_off = dropped_off_counts(dict.fromkeys(programmes, end))
     result = []
     for programme in programmes:
         visits, active, people = totals.get(programme.pk, (0, 0, 0))
         count: int = programme.participants
-        statuses = member_statuses(programme, today=min(end, programme.ends_on))
         result.append(
             ProgrammeComparison(
                 programme=programme,
@@ -84,7 +83,7 @@ def compare_programmes(
                 taking_part=people,
                 visits=visits,
                 active_minutes_per_participant=round(active / 60 / count, 1) if count else 0.0,
-                dropped_off=sum(s == MemberStatus.DROPPED_OFF for s in statuses.values()),
+                dropped_off=dropped_off[programme.pk],
             )
         )
     return result

@@ -6,12 +6,15 @@ of schemathesis's own values, every string may carry a NUL or a lone surrogate.
 """
 
 import secrets
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
@@ -22,6 +25,23 @@ from luukku.programmes.tests.factories import make_person, make_programme
 
 EXAMPLES_PER_OPERATION = 5
 REAL_IDS: dict[str, object] = {}
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_between_requests() -> Iterator[None]:
+    """Keep the test's database connection across the in-process WSGI calls.
+
+    Django closes "old" connections when a request starts and finishes; with the
+    PostgreSQL pool (CONN_MAX_AGE 0) that closes the connection holding the test's
+    transaction. Django's own test client disconnects the same handler for this reason.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -31,11 +31,6 @@ def test_analytics_index_queries_do_not_grow_with_programmes(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="compare_programmes reads member_statuses per programme (4 queries each: "
-    "19 with 3 programmes, 43 with 9); a one-pass read belongs with issue 11's item 2",
-)
 def test_organisation_comparison_queries_do_not_grow_with_programmes(
     organisation: Organisation, org_admin: User, signed_in: SignIn
 ) -> None:
