@@ -14,7 +14,6 @@ NOT_APPS = {"demo", "e2e", "templates", "locale"}
 # here is one to remove, and no new pair may join them.
 KNOWN_CYCLES = {
     frozenset({"activity", "programmes"}),  # programmes' views record events
-    frozenset({"bookings", "feedback"}),  # bookings' outbox issues feedback invitations
     frozenset({"discussions", "programmes"}),  # the programme home shows what is new
 }
 
