@@ -1,10 +1,12 @@
 """Demo bookings like the seed university's: applicants book a video session without signing
-in, students sign in and meet on a Teams-like link. Past sessions carry anonymous feedback.
+in, students sign in and meet on a Teams-like link. Past sessions carry anonymous feedback,
+given by feedback's demo (feedback/demo.py) through `on_session_over`: bookings sits below
+feedback and imports nothing of it.
 """
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.utils import timezone
 
@@ -15,12 +17,11 @@ from luukku.bookings.queries import free_times
 from luukku.core.models import Organisation
 from luukku.core.outbox.actions import do_skip_pending
 from luukku.core.outbox.queries import pending_ids_for_sources
-from luukku.feedback.actions import do_answer, do_issue_invitation, do_release_answers
 
 OFFICE_HOURS = [(dt.time(9), dt.time(11, 30)), (dt.time(12, 30), dt.time(16))]
 BOOKERS = ["Aada Aho", "Bruno Berg", "Chen Li", "Dina Ek", "Eero Mäki", "Fatima Ali", "Gustav Lind"]
-HELPED = ["Clear next steps", "The advisor listened", "Concrete examples", "", ""]
-IDEAS = ["Evening times would help", "Send the link earlier", "", "", ""]
+# What happens after a past session that took place (feedback's demo answers some).
+SessionOver = Callable[[Booking, random.Random], None]
 
 
 def _calendar(
@@ -79,24 +80,20 @@ def _book_some(
     return made
 
 
-def _finish_past(bookings: Sequence[Booking], rng: random.Random, now: dt.datetime) -> None:
+def _finish_past(
+    bookings: Sequence[Booking],
+    rng: random.Random,
+    now: dt.datetime,
+    on_session_over: SessionOver | None,
+) -> None:
     for booking in bookings:
         if booking.ends_at > now:
             continue
         if rng.random() < 0.1:
             actions.do_mark_no_show(booking=booking, no_show=True, now=now)
             continue
-        # Calendar-wide (no advisor), so that the demo's few sessions make groups of five.
-        raw = do_issue_invitation(
-            calendar=booking.calendar, advisor=None, session_start=booking.starts_at
-        )
-        if rng.random() < 0.8:
-            do_answer(
-                raw_token=raw,
-                rating=rng.choice([3, 4, 4, 5, 5, 5]),
-                helped=rng.choice(HELPED),
-                idea=rng.choice(IDEAS),
-            )
+        if on_session_over is not None:
+            on_session_over(booking, rng)
 
 
 APPLICANTS: dict[str, object] = {
@@ -126,9 +123,15 @@ STUDENTS: dict[str, object] = {
 
 
 def seed_demo_bookings(
-    *, organisation: Organisation, staff: Sequence[User], seed: int
+    *,
+    organisation: Organisation,
+    staff: Sequence[User],
+    seed: int,
+    on_session_over: SessionOver | None = None,
 ) -> list[BookingCalendar]:
-    """Two calendars with advisors' hours, past and coming sessions, and feedback."""
+    """Two calendars with advisors' hours, past and coming sessions; `on_session_over` runs
+    for each past session that took place, with the same random source (so the demo stays
+    the same for a seed)."""
     rng = random.Random(f"{seed}:bookings")
     advisors = list(staff)[:3]
     if not advisors:
@@ -139,8 +142,7 @@ def seed_demo_bookings(
     for calendar, count in zip(calendars, (12, 8), strict=True):
         seeded = Booking.objects.filter(calendar=calendar).exclude(status=BookingStatus.CANCELLED)
         if not seeded.exists():
-            _finish_past(_book_some(calendar, rng, now, count), rng, now)
-    do_release_answers()  # the sweep would, within minutes; the demo shows them at once
+            _finish_past(_book_some(calendar, rng, now, count), rng, now, on_session_over)
     # Invitations for sessions already over would only clutter the demo mailbox.
     past = Booking.objects.filter(calendar__organisation=organisation, ends_at__lt=now)
     do_skip_pending(

@@ -20,13 +20,15 @@ from django.utils import timezone, translation
 
 from luukku.bookings import ical
 from luukku.bookings.models import Booking, MessageKind
-from luukku.core.mailbox import PRIVATE_LINK_HEADER
 from luukku.core.outbox.actions import NewMessage, do_enqueue_messages
 from luukku.core.outbox.models import OutboxMessage
 from luukku.core.outbox.plain_text import render_plain_subject, render_plain_text
 from luukku.core.outbox.registry import Built, Outgoing, Rows, Skip, register_builder
 
 KINDS = {kind: f"bookings.{kind}" for kind in MessageKind.values}
+# The feedback request's builder is feedback's (feedback/outbox.py): it issues the
+# invitation, and bookings sits below feedback, so bookings only makes its rows.
+OWN_KINDS = [name for kind, name in KINDS.items() if kind != MessageKind.FEEDBACK]
 
 
 def manage_token(booking: Booking) -> str:
@@ -65,22 +67,35 @@ def _new_message(booking: Booking, kind: str, role: str, variant: int) -> NewMes
     )
 
 
-def build(rows: Rows) -> list[Built]:
-    bookings = Booking.objects.select_related(
+def bookings_of(rows: Rows) -> dict[int, Booking]:
+    """The rows' bookings by id, with what their e-mails show."""
+    return Booking.objects.select_related(
         "calendar__organisation", "advisor__user", "topic"
     ).in_bulk([int(row.source_id) for row in rows])
+
+
+def build(rows: Rows) -> list[Built]:
+    bookings = bookings_of(rows)
     return [_build_one(row, bookings.get(int(row.source_id))) for row in rows]
 
 
-def _build_one(row: OutboxMessage, booking: Booking | None) -> Built:
+def why_not_sent(row: OutboxMessage, booking: Booking) -> Skip | None:
+    """Why a row is no longer to be sent (superseded, cancelled); None: send it."""
     kind = row.kind.removeprefix("bookings.")
-    if booking is None:
-        return Skip("the booking is gone")
     if row.params["sequence"] != booking.sequence:
         return Skip("superseded by a later change of the booking")
     if booking.is_cancelled and kind != MessageKind.CANCEL:
         return Skip("the booking was cancelled")
-    return Outgoing(_email(kind, booking, row.params["role"] == "booker", row.params["variant"]))
+    return None
+
+
+def _build_one(row: OutboxMessage, booking: Booking | None) -> Built:
+    if booking is None:
+        return Skip("the booking is gone")
+    if skip := why_not_sent(row, booking):
+        return skip
+    kind = row.kind.removeprefix("bookings.")
+    return Outgoing(booking_email(row, booking, kind=kind))
 
 
 def _recipient_settings(booking: Booking, is_booker: bool) -> tuple[str, str, str]:
@@ -91,8 +106,8 @@ def _recipient_settings(booking: Booking, is_booker: bool) -> tuple[str, str, st
     return advisor.email, advisor.language or settings.LANGUAGE_CODE, booking.advisor.time_zone
 
 
-def _context(kind: str, booking: Booking, is_booker: bool, variant: int) -> dict[str, object]:
-    context: dict[str, object] = {
+def _context(booking: Booking, is_booker: bool, variant: int) -> dict[str, object]:
+    return {
         "booking": booking,
         "is_booker": is_booker,
         "where": ical.where(booking),
@@ -100,32 +115,22 @@ def _context(kind: str, booking: Booking, is_booker: bool, variant: int) -> dict
         "advisor_url": settings.SITE_URL + reverse("bookings:advisor_home"),
         "minutes_before": variant,
     }
-    if kind == MessageKind.FEEDBACK:
-        from luukku.feedback.actions import do_issue_invitation
-
-        # Writes nothing: no feedback row may share this message's transaction.
-        raw = do_issue_invitation(
-            calendar=booking.calendar,
-            advisor=booking.advisor,
-            session_start=booking.starts_at,
-            subject=str(booking.uid),
-        )
-        context["feedback_url"] = settings.SITE_URL + reverse("feedback:answer", args=[raw])
-    return context
 
 
-def _email(kind: str, booking: Booking, is_booker: bool, variant: int) -> EmailMultiAlternatives:
+def booking_email(
+    row: OutboxMessage, booking: Booking, *, kind: str, extra: dict[str, object] | None = None
+) -> EmailMultiAlternatives:
+    """The e-mail of one row, in its recipient's language and time zone; `extra` adds to
+    the template's context (feedback's builder adds the answer link)."""
+    is_booker = row.params["role"] == "booker"
     address, language, zone = _recipient_settings(booking, is_booker)
-    context = _context(kind, booking, is_booker, variant)
+    context = _context(booking, is_booker, row.params["variant"]) | (extra or {})
     template = f"bookings/email/{kind}"
     with translation.override(language), timezone.override(zoneinfo.ZoneInfo(zone)):
         context["zone"] = zone
         subject = render_plain_subject(f"{template}_subject.txt", context)
         body = render_plain_text(f"{template}.txt", context)
     email = EmailMultiAlternatives(subject=subject, body=body, to=[address])
-    if kind == MessageKind.FEEDBACK:
-        # Only its recipient may read an anonymous feedback link: not the local mailbox.
-        email.extra_headers[PRIVATE_LINK_HEADER] = "feedback"
     if kind in (MessageKind.REQUEST, MessageKind.CANCEL):
         _attach_itip(email, booking, "REQUEST" if kind == MessageKind.REQUEST else "CANCEL")
     return email
@@ -147,5 +152,5 @@ def _attach_itip(email: EmailMultiAlternatives, booking: Booking, method: str) -
 
 
 def register_builders() -> None:
-    for kind in KINDS.values():
+    for kind in OWN_KINDS:
         register_builder(kind, build=build)

@@ -34,6 +34,8 @@ from luukku.demo.simulation import (
     draw_join_day,
     simulate_participant,
 )
+from luukku.feedback.actions import do_release_answers
+from luukku.feedback.demo import answer_session
 from luukku.helpdesk.demo import seed_demo_helpdesk
 from luukku.knowledge.demo import seed_demo_knowledge
 from luukku.programmes.actions import do_create_programme
@@ -100,7 +102,10 @@ def _seed_guidance(organisation: Organisation, cast: Cast, seed: int) -> None:
     staff = [cast.admin, *cast.coaches]
     seed_demo_helpdesk(organisation=organisation, staff=staff, seed=seed)
     seed_demo_knowledge(organisation=organisation, staff=staff, seed=seed)
-    seed_demo_bookings(organisation=organisation, staff=cast.coaches, seed=seed)
+    seed_demo_bookings(
+        organisation=organisation, staff=cast.coaches, seed=seed, on_session_over=answer_session
+    )
+    do_release_answers()  # the sweep would, within minutes; the demo shows them at once
 
 
 def _create_programme(

@@ -10,13 +10,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2]
 NOT_APPS = {"demo", "e2e", "templates", "locale"}
-# Two-way dependencies that predate this test and belong to other changes; each pair named
-# here is one to remove, and no new pair may join them.
-KNOWN_CYCLES = {
-    frozenset({"activity", "programmes"}),  # programmes' views record events
-    frozenset({"bookings", "feedback"}),  # bookings' outbox issues feedback invitations
-    frozenset({"discussions", "programmes"}),  # the programme home shows what is new
-}
 
 
 def _imported_apps(path: Path) -> set[str]:
@@ -57,7 +50,7 @@ def test_no_two_apps_import_each_other() -> None:
         frozenset({app, other}) for app, others in uses.items() for other in others
         if app in uses.get(other, set())
     }  # fmt: skip
-    assert cycles - KNOWN_CYCLES == set()
+    assert cycles == set()
 
 
 def test_insights_and_outreach_read_participation_from_activity() -> None:

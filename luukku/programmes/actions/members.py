@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from luukku.accounts.actions import do_get_or_create_user, do_send_invitation
 from luukku.accounts.addresses import Invitee
 from luukku.accounts.models import User
-from luukku.activity.actions import do_revoke_tracking
+from luukku.programmes import hooks
 from luukku.programmes.models import Programme, ProgrammeMembership, ProgrammeRole
 
 
@@ -87,4 +87,5 @@ def do_remove_member(*, membership: ProgrammeMembership) -> None:
         _refuse_losing_last_coach(membership)
     membership.delete()
     # The tracking token on their open pages is signed for hours; this ends it now.
-    do_revoke_tracking(user_id=membership.user_id, programme_id=membership.programme_id)
+    # (Activity's hook does it: programmes may not import activity.)
+    hooks.on_member_removed(membership.user_id, membership.programme_id)

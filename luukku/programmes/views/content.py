@@ -4,9 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from luukku.activity.models import EventKind
 from luukku.core.files import file_response
-from luukku.programmes import queries
+from luukku.programmes import hooks, queries
 from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.views.common import record_view
 
@@ -53,7 +52,7 @@ def download(request: HttpRequest, programme_id: int, file_id: int) -> FileRespo
     programme = page_file.page.section.programme
     if programme.pk != programme_id or not page_file.file.storage.exists(page_file.file.name or ""):
         raise Http404
-    record_view(request, programme, f"file:{page_file.pk}", kind=EventKind.FILE_OPEN)
+    record_view(request, programme, f"file:{page_file.pk}", kind=hooks.FILE_OPEN)
     return file_response(
         page_file.file, claimed_type=page_file.content_type, download_name=page_file.original_name
     )

@@ -10,8 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from luukku.accounts.adapters import signed_in_user
-from luukku.activity import queries as activity_queries
-from luukku.programmes import actions, queries
+from luukku.programmes import actions, hooks, queries
 from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.forms import InviteForm, RoleForm
 from luukku.programmes.models import Programme, ProgrammeMembership
@@ -23,7 +22,7 @@ def _members_page(
     memberships = list(queries.members_visible_to(request.user, programme))
     if queries.is_coach(request.user, programme):
         # Coaches see each member's participation; participants see names only.
-        participation = activity_queries.participation_by_member(programme.pk)
+        participation = hooks.participation_by_member(programme.pk)
         for membership in memberships:
             membership.participation = participation.get(membership.user_id)  # type: ignore[attr-defined]  # set on the row for the template
     context = {

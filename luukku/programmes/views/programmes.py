@@ -10,10 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from luukku.accounts.adapters import signed_in_user
-from luukku.activity.queries import previous_visit_ended_at
 from luukku.core.files import file_response
-from luukku.discussions.queries import new_since
-from luukku.programmes import actions, queries
+from luukku.programmes import actions, hooks, queries
 from luukku.programmes.adapters import render_programme_page
 from luukku.programmes.forms import ProgrammeCreateForm, ProgrammeSettingsForm, SaveTemplateForm
 from luukku.programmes.views.common import record_view
@@ -71,16 +69,17 @@ def home(request: HttpRequest, programme_id: int) -> HttpResponse:
     user = signed_in_user(request)
     programme = queries.access_programme(user, programme_id)
     membership = queries.get_membership(user, programme)
-    since = previous_visit_ended_at(user.pk, programme.pk)
+    since = hooks.previous_visit_ended_at(user.pk, programme.pk)
     if since is None:
         since = membership.joined_at if membership is not None else programme.created_at
     context = {
         "since": since,
         "news": queries.whats_new(user, programme, since),
-        "discussion_news": new_since(user, programme, since),
         "upcoming_tasks": queries.upcoming_tasks(user, programme),
         "sections": queries.plan_for(user, programme),
         "today": programme.today(),
+        # Discussions adds "discussion_news" (what is new there since the last visit).
+        **hooks.home_context(user, programme, since),
     }
     record_view(request, programme, "home")
     return render_programme_page(request, "programmes/home.html", programme, context)
